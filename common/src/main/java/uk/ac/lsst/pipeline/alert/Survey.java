@@ -1,0 +1,7 @@
+package uk.ac.lsst.pipeline.alert;
+
+/** The survey that produced an alert. */
+public enum Survey {
+    ZTF,
+    RUBIN
+}
