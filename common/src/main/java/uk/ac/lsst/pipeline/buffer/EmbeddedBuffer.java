@@ -1,0 +1,205 @@
+package uk.ac.lsst.pipeline.buffer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One buffer run inside this JVM: a real single-node Kafka cluster (KRaft, broker and controller combined) with
+ * its own ports and data directory. Several can run side by side; each is an independent cluster.
+ *
+ * <p>Settings are those of a single node: every replication factor and {@code min.insync.replicas} is 1 (or
+ * {@code __consumer_offsets} is never created), the log cleaner's dedupe buffer is small, and topics are not
+ * created automatically. {@link #start} returns once the broker answers. Thread-safe; {@link #close} is idempotent.
+ */
+public final class EmbeddedBuffer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBuffer.class);
+    private static final String CONTROLLER = "CONTROLLER";
+
+    private final String name;
+    private final Path dataDir;
+    private final boolean deleteOnClose;
+    private final String bootstrapServers;
+    private final KafkaRaftServer server;
+    private boolean closed;
+
+    private EmbeddedBuffer(String name, Path dataDir, boolean deleteOnClose, String bootstrapServers,
+                           KafkaRaftServer server) {
+        this.name = name;
+        this.dataDir = dataDir;
+        this.deleteOnClose = deleteOnClose;
+        this.bootstrapServers = bootstrapServers;
+        this.server = server;
+    }
+
+    /** Starts a buffer in a fresh temporary directory that is deleted on {@link #close}. */
+    public static EmbeddedBuffer start(String name) {
+        try {
+            return start(name, Files.createTempDirectory("buffer-" + name + "-"), true, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a data directory for buffer " + name, e);
+        }
+    }
+
+    /**
+     * Starts a buffer.
+     *
+     * @param name          a label for logs
+     * @param dataDir       where the log and metadata live (created and formatted if empty)
+     * @param deleteOnClose whether {@link #close} deletes {@code dataDir}
+     * @param overrides     broker settings that replace the defaults ({@code num.partitions}, ...)
+     */
+    public static EmbeddedBuffer start(String name, Path dataDir, boolean deleteOnClose, Map<String, String> overrides) {
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
+        props.putAll(overrides);
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir);
+            format(props, dataDir);
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            String bootstrap = "127.0.0.1:" + brokerPort;
+            EmbeddedBuffer buffer = new EmbeddedBuffer(name, dataDir, deleteOnClose, bootstrap, server);
+            buffer.awaitBroker();
+            log.info("buffer {} is up at {} (data in {}) after {} ms", name, bootstrap, dataDir,
+                    (System.nanoTime() - started) / 1_000_000);
+            return buffer;
+        } catch (Exception e) {
+            throw new IllegalStateException("buffer " + name + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code host:port} of the broker, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** A new admin client for this buffer; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Creates the topics that are missing and waits until every partition can take writes. */
+    public List<String> ensureTopics(Collection<TopicSpec> topics) {
+        try (Admin admin = admin()) {
+            return new TopicAdmin(admin, Duration.ofSeconds(60)).ensure(topics);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteOnClose) {
+            deleteRecursively(dataDir);
+        }
+        log.info("buffer {} stopped", name);
+    }
+
+    private void awaitBroker() {
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for buffer " + name, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("buffer " + name + " does not answer at " + bootstrapServers, e);
+        }
+    }
+
+    private static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("controller.listener.names", CONTROLLER);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dataDir.resolve("logs").toString());
+        p.put("metadata.log.dir", dataDir.resolve("metadata").toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "8");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("num.partitions", "1");
+        p.put("auto.create.topics.enable", "false");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        p.put("log.cleaner.threads", "1");
+        return p;
+    }
+
+    private static void format(Properties props, Path dataDir) throws Exception {
+        Path logs = dataDir.resolve("logs");
+        Path metadata = dataDir.resolve("metadata");
+        if (Files.exists(metadata.resolve("meta.properties"))) {
+            return;
+        }
+        new Formatter()
+                .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logs.toString(), metadata.toString()))
+                .setMetadataLogDirectory(metadata.toString())
+                .setControllerListenerName(props.getProperty("controller.listener.names"))
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .run();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

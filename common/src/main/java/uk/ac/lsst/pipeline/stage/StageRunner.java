@@ -1,0 +1,154 @@
+package uk.ac.lsst.pipeline.stage;
+
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.ac.lsst.pipeline.config.StageSettings;
+
+/**
+ * Runs one stage: a Kafka Streams application over a topology, reading its input buffer and writing its output
+ * buffer (see {@link CrossBufferClientSupplier}), at-least-once, with its HTTP health and metrics endpoints.
+ *
+ * <p>An exception that escapes the topology shuts the client down (state ERROR): liveness then fails and
+ * {@link #run} returns a non-zero exit code so that the orchestrator restarts the process. Local state is never
+ * wiped at start-up. Thread-safe; {@link #close} is idempotent.
+ */
+public final class StageRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final StageSettings settings;
+    private final StageMetrics metrics;
+    private final KafkaStreams streams;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private KafkaStreamsMetrics streamsMetrics;
+    private HealthServer http;
+    private volatile boolean failed;
+    private boolean closed;
+
+    public StageRunner(StageSettings settings, Topology topology, StageMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.streams = new KafkaStreams(topology, streamsProperties(settings),
+                new CrossBufferClientSupplier(settings.output()));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stage {} failed and shuts down: {}", settings.applicationId(), e.toString(), e);
+            failed = true;
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            log.info("stage {}: {} -> {}", settings.applicationId(), before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                failed = true;
+            }
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                terminated.countDown();
+            }
+        });
+    }
+
+    /** The Kafka Streams properties of a stage: input buffer, at-least-once, threads, then KAFKA_* overrides. */
+    public static Properties streamsProperties(StageSettings settings) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.input().bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        p.putAll(settings.input().securityProperties());
+        settings.input().extra().forEach((k, v) -> {
+            p.put(StreamsConfig.consumerPrefix(k), v);
+            p.put(StreamsConfig.adminClientPrefix(k), v);
+        });
+        p.putAll(settings.streamsOverrides());
+        return p;
+    }
+
+    /** Starts the HTTP endpoints and the Streams client; returns at once. */
+    public synchronized void start() {
+        http = new HealthServer(settings.httpPort(), settings.applicationId(), streams::state, metrics::scrape);
+        streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("stage", settings.applicationId()));
+        streamsMetrics.bindTo(metrics.registry());
+        log.info("stage {} starting: input {}, output {}, {} thread(s), http port {}", settings.applicationId(),
+                settings.input(), settings.output(), settings.threads(), http.port());
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The bound HTTP port (after {@link #start}). */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The input partitions this instance processes right now (its active tasks). */
+    public Set<TopicPartition> activePartitions() {
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(t -> t.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .collect(Collectors.toSet());
+    }
+
+    public StageMetrics metrics() {
+        return metrics;
+    }
+
+    /** True when the Streams client went to ERROR. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /** Waits until the client stops by itself (ERROR) or is closed; true if it did within the timeout. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("stage {} closing", settings.applicationId());
+        streams.close(CLOSE_TIMEOUT);
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        terminated.countDown();
+    }
+
+    /**
+     * Runs a stage until SIGTERM (exit code 0) or until it fails (exit code 1), for a service's {@code main}.
+     */
+    public static int run(StageSettings settings, Topology topology, StageMetrics metrics) {
+        log.info("topology of {}:\n{}", settings.applicationId(), topology.describe());
+        StageRunner runner = new StageRunner(settings, topology, metrics);
+        Thread hook = new Thread(runner::close, "shutdown-" + settings.applicationId());
+        Runtime.getRuntime().addShutdownHook(hook);
+        runner.start();
+        try {
+            runner.terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runner.close();
+        return runner.failed ? 1 : 0;
+    }
+}
