@@ -1,0 +1,83 @@
+package uk.ac.lsst.pipeline.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import uk.ac.lsst.pipeline.demo.DemoSummary;
+import uk.ac.lsst.pipeline.demo.LocalDemo;
+import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+
+/** {@code pipeline demo}: the whole pipeline in-process with a replay of the sample alerts. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline on this machine: in-process Kafka buffers (upstream, ingest), "
+                + "buffer-ingest, and a replay of real sample alerts.",
+                "Prints progress, then a summary that is also written to OUT/summary.json."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--alerts", defaultValue = "500", paramLabel = "N",
+            description = "Alerts to replay, ZTF and Rubin together (default: ${DEFAULT-VALUE}).")
+    long alerts;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
+            description = "Alerts per second per survey; 0 for as fast as possible (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--corrupt", defaultValue = "0", paramLabel = "K",
+            description = "Corrupt messages to inject upstream; each must end in the dead-letter topic "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int corrupt;
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "Directory with ztf/ and rubin/ alert files (default: samples/alerts of the repository).")
+    Path samples;
+
+    @Option(names = "--partitions", defaultValue = "16", paramLabel = "P",
+            description = "Partitions of the ingest buffer's alerts topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "T",
+            description = "Stream threads per stage (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "How long to wait for the pipeline to drain after the replay (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR",
+            description = "Where summary.json is written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--keep-running", description = "Keep buffers and stages up after the summary, until Ctrl-C.")
+    boolean keepRunning;
+
+    @Override
+    public Integer call() throws Exception {
+        if (alerts < 1) {
+            throw new ParameterException(spec.commandLine(), "--alerts must be at least 1, got " + alerts);
+        }
+        if (rate < 0 || corrupt < 0 || partitions < 1 || threads < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--rate and --corrupt must be >= 0, --partitions and --threads >= 1");
+        }
+        ReplaySchedule schedule = rate == 0 ? new ReplaySchedule.FullSpeed() : new ReplaySchedule.Rate(rate);
+        LocalDemo.Request request = new LocalDemo.Request(samples == null ? defaultSamples() : samples, alerts,
+                schedule, corrupt, partitions, threads, timeout, keepRunning);
+        DemoSummary summary = new LocalDemo(System.out).run(request);
+        System.out.print(summary.describe());
+        System.out.println("Summary written to " + summary.write(out).toAbsolutePath());
+        return summary.complete() ? 0 : 1;
+    }
+
+    /** {@code samples/alerts} under the repository ({@code pipeline.home}, set by the launcher), else under cwd. */
+    static Path defaultSamples() {
+        return Path.of(System.getProperty("pipeline.home", ".")).resolve("samples/alerts");
+    }
+}

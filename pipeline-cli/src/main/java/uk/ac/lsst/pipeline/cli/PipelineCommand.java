@@ -1,0 +1,24 @@
+package uk.ac.lsst.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code pipeline}: the command line of the LSST:UK alert pipeline. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
+        description = "The LSST:UK alert pipeline: Kafka Streams stages between Kafka buffers.",
+        subcommands = {DemoCommand.class, ReplayCommand.class, StageCommand.class})
+public final class PipelineCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new PipelineCommand()).execute(args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,28 @@
+package uk.ac.lsst.pipeline.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import uk.ac.lsst.pipeline.ingest.IngestMain;
+
+/** {@code pipeline stage NAME}: runs one stage service in the foreground, configured by environment variables. */
+@Command(name = "stage", mixinStandardHelpOptions = true,
+        description = {"Run one stage, configured by environment variables (see README.md), until SIGTERM.",
+                "Stages: buffer-ingest."})
+public final class StageCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "The stage to run: buffer-ingest.")
+    String name;
+
+    @Override
+    public Integer call() {
+        switch (name) {
+            case "buffer-ingest" -> IngestMain.main(new String[0]);
+            default -> {
+                System.err.println("unknown stage '" + name + "': expected buffer-ingest");
+                return 2;
+            }
+        }
+        return 0;
+    }
+}
