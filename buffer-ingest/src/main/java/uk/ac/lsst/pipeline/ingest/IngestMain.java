@@ -18,7 +18,13 @@ public final class IngestMain {
             System.exit(2);
             return;
         }
-        IngestService.ensureTopics(settings);
+        try {
+            IngestService.ensureTopics(settings);
+        } catch (RuntimeException e) {
+            System.err.println("buffer-ingest: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         StageMetrics metrics = StageMetrics.prometheus(settings.stage().applicationId());
         int code = StageRunner.run(settings.stage(),
                 IngestTopology.build(settings, IngestService.decoder(settings), metrics), metrics);

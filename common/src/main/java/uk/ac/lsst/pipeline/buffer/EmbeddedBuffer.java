@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -42,16 +44,33 @@ public final class EmbeddedBuffer implements AutoCloseable {
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final String bootstrapServers;
+    private final Map<SecurityProtocol, String> secureBootstrap;
     private final KafkaRaftServer server;
     private boolean closed;
 
     private EmbeddedBuffer(String name, Path dataDir, boolean deleteOnClose, String bootstrapServers,
-                           KafkaRaftServer server) {
+                           Map<SecurityProtocol, String> secureBootstrap, KafkaRaftServer server) {
         this.name = name;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.bootstrapServers = bootstrapServers;
+        this.secureBootstrap = Map.copyOf(secureBootstrap);
         this.server = server;
+    }
+
+    /**
+     * Extra listeners that require TLS ({@code SSL}) and TLS with SCRAM-SHA-512 logins ({@code SASL_SSL}), as
+     * Rubin's alert stream does, beside the plaintext one.
+     *
+     * @param keystore         PKCS12 key store holding the broker's key and certificate
+     * @param keystorePassword its password (also the key's)
+     * @param scramUsers       user name to password, created with SCRAM-SHA-512 credentials when the buffer is
+     *                         first formatted
+     */
+    public record Secure(Path keystore, String keystorePassword, Map<String, String> scramUsers) {
+        public Secure {
+            scramUsers = Map.copyOf(scramUsers);
+        }
     }
 
     /** Starts a buffer in a fresh temporary directory that is deleted on {@link #close}. */
@@ -72,18 +91,37 @@ public final class EmbeddedBuffer implements AutoCloseable {
      * @param overrides     broker settings that replace the defaults ({@code num.partitions}, ...)
      */
     public static EmbeddedBuffer start(String name, Path dataDir, boolean deleteOnClose, Map<String, String> overrides) {
+        return start(name, dataDir, deleteOnClose, overrides, null);
+    }
+
+    /** Starts a buffer in a fresh temporary directory with TLS and SCRAM listeners as well as the plaintext one. */
+    public static EmbeddedBuffer startSecure(String name, Secure secure) {
+        try {
+            return start(name, Files.createTempDirectory("buffer-" + name + "-"), true, Map.of(), secure);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a data directory for buffer " + name, e);
+        }
+    }
+
+    private static EmbeddedBuffer start(String name, Path dataDir, boolean deleteOnClose,
+                                        Map<String, String> overrides, Secure secure) {
         int brokerPort = freePort();
         int controllerPort = freePort();
         Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
+        Map<SecurityProtocol, String> secureBootstrap = new EnumMap<>(SecurityProtocol.class);
+        if (secure != null) {
+            addSecureListeners(props, secure, secureBootstrap);
+        }
         props.putAll(overrides);
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDir);
-            format(props, dataDir);
+            format(props, dataDir, secure);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
-            EmbeddedBuffer buffer = new EmbeddedBuffer(name, dataDir, deleteOnClose, bootstrap, server);
+            EmbeddedBuffer buffer = new EmbeddedBuffer(name, dataDir, deleteOnClose, bootstrap, secureBootstrap,
+                    server);
             buffer.awaitBroker();
             log.info("buffer {} is up at {} (data in {}) after {} ms", name, bootstrap, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
@@ -100,6 +138,18 @@ public final class EmbeddedBuffer implements AutoCloseable {
     /** {@code host:port} of the broker, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** {@code host:port} of the listener that requires {@code protocol} ({@code SSL} or {@code SASL_SSL}). */
+    public String bootstrapServers(SecurityProtocol protocol) {
+        if (protocol == SecurityProtocol.PLAINTEXT) {
+            return bootstrapServers;
+        }
+        String address = secureBootstrap.get(protocol);
+        if (address == null) {
+            throw new IllegalArgumentException("buffer " + name + " has no " + protocol + " listener");
+        }
+        return address;
     }
 
     /** A new admin client for this buffer; the caller closes it. */
@@ -167,7 +217,26 @@ public final class EmbeddedBuffer implements AutoCloseable {
         return p;
     }
 
-    private static void format(Properties props, Path dataDir) throws Exception {
+    private static void addSecureListeners(Properties p, Secure secure, Map<SecurityProtocol, String> bootstrap) {
+        int ssl = freePort();
+        int sasl = freePort();
+        bootstrap.put(SecurityProtocol.SSL, "127.0.0.1:" + ssl);
+        bootstrap.put(SecurityProtocol.SASL_SSL, "127.0.0.1:" + sasl);
+        p.put("listeners", p.getProperty("listeners") + ",SSL://127.0.0.1:" + ssl + ",SASL_SSL://127.0.0.1:" + sasl);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + ",SSL://127.0.0.1:" + ssl
+                + ",SASL_SSL://127.0.0.1:" + sasl);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map")
+                + ",SSL:SSL,SASL_SSL:SASL_SSL");
+        p.put("ssl.keystore.location", secure.keystore().toString());
+        p.put("ssl.keystore.password", secure.keystorePassword());
+        p.put("ssl.key.password", secure.keystorePassword());
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+
+    private static void format(Properties props, Path dataDir, Secure secure) throws Exception {
         Path logs = dataDir.resolve("logs");
         Path metadata = dataDir.resolve("metadata");
         if (Files.exists(metadata.resolve("meta.properties"))) {
@@ -182,6 +251,8 @@ public final class EmbeddedBuffer implements AutoCloseable {
                 .setControllerListenerName(props.getProperty("controller.listener.names"))
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setScramArguments(secure == null ? List.of() : secure.scramUsers().entrySet().stream()
+                        .map(u -> "SCRAM-SHA-512=[name=" + u.getKey() + ",password=" + u.getValue() + "]").toList())
                 .run();
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.ac.lsst.pipeline.buffer.BufferCheck;
 import uk.ac.lsst.pipeline.config.StageSettings;
 
 /**
@@ -28,6 +29,7 @@ import uk.ac.lsst.pipeline.config.StageSettings;
 public final class StageRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration BUFFER_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final StageSettings settings;
     private final StageMetrics metrics;
@@ -67,6 +69,7 @@ public final class StageRunner implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        p.put("processing.exception.handler.global.enabled", true);
         p.putAll(settings.input().securityProperties());
         settings.input().extra().forEach((k, v) -> {
             p.put(StreamsConfig.consumerPrefix(k), v);
@@ -76,8 +79,15 @@ public final class StageRunner implements AutoCloseable {
         return p;
     }
 
-    /** Starts the HTTP endpoints and the Streams client; returns at once. */
+    /**
+     * Checks that both buffers answer (failing fast with a clear message when one is down or refuses the
+     * credentials), then starts the HTTP endpoints and the Streams client; returns once they run.
+     *
+     * @throws BufferCheck.BufferUnavailableException when a buffer cannot be used
+     */
     public synchronized void start() {
+        BufferCheck.verify(settings.input(), BUFFER_CHECK_TIMEOUT);
+        BufferCheck.verify(settings.output(), BUFFER_CHECK_TIMEOUT);
         http = new HealthServer(settings.httpPort(), settings.applicationId(), streams::state, metrics::scrape);
         streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("stage", settings.applicationId()));
         streamsMetrics.bindTo(metrics.registry());
@@ -142,7 +152,13 @@ public final class StageRunner implements AutoCloseable {
         StageRunner runner = new StageRunner(settings, topology, metrics);
         Thread hook = new Thread(runner::close, "shutdown-" + settings.applicationId());
         Runtime.getRuntime().addShutdownHook(hook);
-        runner.start();
+        try {
+            runner.start();
+        } catch (BufferCheck.BufferUnavailableException e) {
+            log.error("stage {} cannot start: {}", settings.applicationId(), e.getMessage());
+            runner.close();
+            return 1;
+        }
         try {
             runner.terminated.await();
         } catch (InterruptedException e) {
