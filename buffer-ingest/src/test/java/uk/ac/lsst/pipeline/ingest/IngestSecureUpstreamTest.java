@@ -14,10 +14,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import uk.ac.lsst.pipeline.buffer.BufferCheck;
 import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
@@ -73,13 +78,41 @@ class IngestSecureUpstreamTest {
     @Test
     void shouldRefuseToStartWithAClearMessageWhenTheUpstreamPasswordIsWrong() {
         IngestSettings settings = IngestSettings.fromEnv(env("not-the-password"));
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        List<Logger> captured = List.of(logger("org.apache.kafka"), logger("uk.ac.lsst"));
+        Map<Logger, Level> levels = new HashMap<>();
+        captured.forEach(l -> levels.put(l, l.getLevel()));
+        captured.forEach(l -> capture(l, logs));
         try (StageRunner runner = IngestService.create(settings, StageMetrics.prometheus("buffer-ingest"))) {
             assertThatThrownBy(runner::start)
                     .isInstanceOf(BufferCheck.BufferUnavailableException.class)
                     .hasMessageContaining("input buffer at " + upstream.bootstrapServers(SecurityProtocol.SASL_SSL))
                     .hasMessageContaining("refused our credentials")
                     .hasMessageNotContaining("not-the-password");
+        } finally {
+            captured.forEach(l -> release(l, logs, levels.get(l)));
         }
+        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("not-the-password"));
+        assertThat(settings.stage().input().toString()).doesNotContain("not-the-password");
+    }
+
+    private static Logger logger(String name) {
+        return (Logger) LoggerFactory.getLogger(name);
+    }
+
+    /** Sends every event of the logger, at every level, to the appender only (not to the console). */
+    private static void capture(Logger logger, ListAppender<ILoggingEvent> appender) {
+        logger.setLevel(Level.ALL);
+        logger.setAdditive(false);
+        logger.addAppender(appender);
+    }
+
+    private static void release(Logger logger, ListAppender<ILoggingEvent> appender, Level level) {
+        logger.detachAppender(appender);
+        logger.setAdditive(true);
+        logger.setLevel(level);
     }
 
     private static Map<String, String> env(String password) {
