@@ -8,19 +8,25 @@ import java.util.Objects;
  * An immutable index of cones (sky positions each with its own radius, e.g. watch-list sources) answering: which
  * cones contain this position? Held in primitive arrays. Thread-safe once built.
  *
- * <p>Layout: a few levels, each a {@link ZoneGrid} twice as coarse as the one before. The finest has about one cone
- * per cell; a cone goes to the finest level whose zone height is at least its diameter, and is copied into every cell
- * its disc may touch (1 to 4 cells typically, so 1-degree cones do not crowd a fine grid). Within a level the
- * copies are sorted by cell into an interleaved {@code double[]} of (RA, Dec, radius) and an {@code int[]} of
- * original indices. A query reads one cell per level, skips copies whose Dec is farther than their radius and calls
- * {@link Sphere#separationDeg} on the rest: a cone is reported if and only if that separation is at most its radius,
- * exactly as a brute-force loop with the same function decides. Memory is about 28 bytes per copy plus 4 bytes per
- * cell.
+ * <p>Layout: a few levels, each a {@link ZoneGrid} four times as coarse as the one before. The finest has about one
+ * cone per cell; a cone goes to the finest level whose zone height is at least its diameter, and is copied into every
+ * cell its disc may touch (1 to 4 cells typically, so 1-degree cones do not crowd a fine grid). Within a level the
+ * copies are sorted by cell into an interleaved {@code double[]} of (RA, Dec, radius, original index). A query reads
+ * one cell per level, skips copies whose Dec is farther than their radius and calls {@link Sphere#separationDeg} on
+ * the rest: a cone is reported if and only if that separation is at most its radius, exactly as a brute-force loop
+ * with the same function decides. Memory is 32 bytes per copy plus 4 bytes per cell
+ * (about 40 bytes per cone for arcsecond cones: 40 MB for a million).
  */
 public final class ConeIndex {
 
     /** The largest cone radius accepted, in degrees. */
     public static final double MAX_RADIUS_DEG = 1.0;
+
+    /**
+     * Zone height ratio of consecutive levels: 4 keeps the levels few (a query reads one cell per level) while a
+     * cone still touches at most about (1 + 2 r / h)^2 &lt;= 4 cells of its level.
+     */
+    private static final double LEVEL_RATIO = 4;
 
     /** Cones per cell of the finest level the index aims at, for cones spread evenly over the sky. */
     private static final double CONES_PER_CELL = 1.0;
@@ -64,7 +70,7 @@ public final class ConeIndex {
         List<Level> levels = new ArrayList<>();
         for (int level = 0; level < levelCount; level++) {
             if (used[level]) {
-                ZoneGrid grid = new ZoneGrid(Math.min(180, Math.scalb(finestZoneHeightDeg, level)));
+                ZoneGrid grid = new ZoneGrid(zoneHeightDeg(finestZoneHeightDeg, level));
                 levels.add(Level.build(grid, level, levelOfCone, raDeg, decDeg, radiusDeg));
             }
         }
@@ -88,10 +94,15 @@ public final class ConeIndex {
     private static int levelOf(double radiusDeg, double finestZoneHeightDeg) {
         double diameterDeg = 2 * (radiusDeg + ZoneGrid.PAD_DEG);
         int level = 0;
-        while (Math.scalb(finestZoneHeightDeg, level) < diameterDeg && Math.scalb(finestZoneHeightDeg, level) < 180) {
+        while (zoneHeightDeg(finestZoneHeightDeg, level) < diameterDeg) {
             level++;
         }
         return level;
+    }
+
+    /** The zone height of a level, in degrees: each level is {@link #LEVEL_RATIO} times coarser, up to 180. */
+    private static double zoneHeightDeg(double finestZoneHeightDeg, int level) {
+        return Math.min(180, finestZoneHeightDeg * Math.pow(LEVEL_RATIO, level));
     }
 
     /** The number of cones. */
@@ -112,7 +123,7 @@ public final class ConeIndex {
     long copies() {
         long copies = 0;
         for (Level level : levels) {
-            copies += level.ids.length;
+            copies += level.cones.length / Level.STRIDE;
         }
         return copies;
     }
@@ -140,17 +151,22 @@ public final class ConeIndex {
 
     /** The cones of one grid level, copied into every cell they may touch and sorted by cell. */
     private static final class Level {
-        private final ZoneGrid grid;
-        private final int[] cellStart;
-        /** RA, Dec and radius, in degrees, of every copy in cell order. */
-        private final double[] raDecRadius;
-        private final int[] ids;
+        /** Doubles per copy: RA, Dec, radius, original index. */
+        static final int STRIDE = 4;
 
-        private Level(ZoneGrid grid, int[] cellStart, double[] raDecRadius, int[] ids) {
+        private final ZoneGrid grid;
+        /** Start of each cell's run, counted in copies, plus the number of copies at the end. */
+        private final int[] cellStart;
+        /**
+         * RA, Dec and radius in degrees, then the original index (exact as a double), of every copy in cell order:
+         * 32 bytes, two copies per cache line, and a match needs no other memory access.
+         */
+        private final double[] cones;
+
+        private Level(ZoneGrid grid, int[] cellStart, double[] cones) {
             this.grid = grid;
             this.cellStart = cellStart;
-            this.raDecRadius = raDecRadius;
-            this.ids = ids;
+            this.cones = cones;
         }
 
         static Level build(ZoneGrid grid, int level, int[] levelOfCone, double[] raDeg, double[] decDeg,
@@ -169,26 +185,25 @@ public final class ConeIndex {
                 cellStart[c] += cellStart[c - 1];
             }
             int copies = cellStart[cellStart.length - 1];
-            double[] raDecRadius = new double[3 * copies];
-            int[] ids = new int[copies];
+            double[] cones = new double[Math.multiplyExact(STRIDE, copies)];
             for (int i = 0; i < levelOfCone.length; i++) {
                 if (levelOfCone[i] == level) {
                     int cone = i;
                     forEachCellRun(grid, raDeg[i], decDeg[i], radiusDeg[i], (first, last) -> {
                         for (int c = first; c <= last; c++) {
                             // cellStart[c] serves as the fill cursor of cell c, and ends at the start of cell c + 1
-                            int at = cellStart[c]++;
-                            raDecRadius[3 * at] = raDeg[cone];
-                            raDecRadius[3 * at + 1] = decDeg[cone];
-                            raDecRadius[3 * at + 2] = radiusDeg[cone];
-                            ids[at] = cone;
+                            int at = STRIDE * cellStart[c]++;
+                            cones[at] = raDeg[cone];
+                            cones[at + 1] = decDeg[cone];
+                            cones[at + 2] = radiusDeg[cone];
+                            cones[at + 3] = cone;
                         }
                     });
                 }
             }
             System.arraycopy(cellStart, 0, cellStart, 1, cellStart.length - 1);
             cellStart[0] = 0;
-            return new Level(grid, cellStart, raDecRadius, ids);
+            return new Level(grid, cellStart, cones);
         }
 
         private static void forEachCellRun(ZoneGrid grid, double raDeg, double decDeg, double radiusDeg,
@@ -199,23 +214,23 @@ public final class ConeIndex {
 
         void query(double raDeg, double decDeg, MatchConsumer consumer) {
             int cell = grid.cell(raDeg, decDeg);
-            double[] cones = raDecRadius;
-            for (int i = cellStart[cell], end = cellStart[cell + 1]; i < end; i++) {
-                double dec = cones[3 * i + 1];
-                double radiusDeg = cones[3 * i + 2];
+            double[] copies = cones;
+            for (int i = STRIDE * cellStart[cell], end = STRIDE * cellStart[cell + 1]; i < end; i += STRIDE) {
+                double dec = copies[i + 1];
+                double radiusDeg = copies[i + 2];
                 if (Math.abs(dec - decDeg) > radiusDeg + ZoneGrid.PAD_DEG) {
                     continue;
                 }
-                double separationDeg = Sphere.separationDeg(raDeg, decDeg, cones[3 * i], dec);
+                double separationDeg = Sphere.separationDeg(raDeg, decDeg, copies[i], dec);
                 if (separationDeg <= radiusDeg) {
-                    consumer.accept(ids[i], separationDeg);
+                    consumer.accept((int) copies[i + 3], separationDeg);
                 }
             }
         }
 
         long memoryBytes() {
-            return Positions.arrayBytes(cellStart.length, 4) + Positions.arrayBytes(raDecRadius.length, 8)
-                    + Positions.arrayBytes(ids.length, 4) + grid.memoryBytes();
+            return Positions.arrayBytes(cellStart.length, 4) + Positions.arrayBytes(cones.length, 8)
+                    + grid.memoryBytes();
         }
     }
 }

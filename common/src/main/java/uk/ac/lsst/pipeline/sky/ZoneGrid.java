@@ -112,9 +112,12 @@ final class ZoneGrid {
     }
 
     /**
-     * Half the RA extent, in degrees of RA, of the disc of radius {@code radiusDeg} centred at declination
-     * {@code decDeg}, padded by {@link #PAD_DEG}: {@code asin(sin r / cos dec)}. Returns positive infinity when the
-     * disc reaches a pole or comes close enough that the bound is ill-conditioned (all RAs are then candidates).
+     * An upper bound on half the RA extent, in degrees of RA, of the disc of radius {@code radiusDeg} centred at
+     * declination {@code decDeg}, padded by {@link #PAD_DEG}. The exact half extent is {@code asin(sin r / cos dec)};
+     * while {@code x = r / cos dec} (radians, at least {@code sin r / cos dec}) is at most 1/2 this returns
+     * {@code x * pi/3}, which bounds {@code asin(x)} from above there (asin is convex: below its chord from 0 to 1/2)
+     * and costs no asin. Returns positive infinity when the disc reaches a pole or comes close enough that asin is
+     * ill-conditioned (all RAs are then candidates).
      *
      * @param radiusDeg an already padded radius (see {@link #PAD_DEG})
      */
@@ -122,12 +125,54 @@ final class ZoneGrid {
         if (Math.abs(decDeg) + radiusDeg >= 90) {
             return Double.POSITIVE_INFINITY;
         }
-        double sine = Math.sin(Math.toRadians(radiusDeg)) / Math.cos(Math.toRadians(decDeg));
+        double cosDec = Math.cos(Math.toRadians(decDeg));
+        double linear = Math.toRadians(radiusDeg) / cosDec;
+        if (linear <= 0.5) {
+            // pi/3 = 1.0471975..., rounded up so that a few ulps of rounding stay on the safe side
+            return Math.toDegrees(linear * 1.0472) + PAD_DEG;
+        }
+        double sine = Math.sin(Math.toRadians(radiusDeg)) / cosDec;
         if (sine >= 1 - 1e-6) {
             // asin's slope is unbounded at 1: past this point its rounding error could exceed the padding
             return Double.POSITIVE_INFINITY;
         }
         return Math.toDegrees(Math.asin(sine)) + PAD_DEG;
+    }
+
+    /**
+     * The RA cells, counted from 0 inside the zone, that hold RAs within {@code halfWidthDeg} of {@code raDeg}
+     * (circularly), packed as {@code first << 32 | last}. {@code first > last} means the run wraps through RA 0:
+     * cells {@code first} to the zone's last, then 0 to {@code last}; otherwise cells {@code first} to {@code last}.
+     *
+     * @param raDeg        centre RA in [0, 360) degrees
+     * @param halfWidthDeg RA half-width in degrees of RA, from {@link #raHalfWidthDeg}, infinite for all RAs
+     */
+    long raCells(int zone, double raDeg, double halfWidthDeg) {
+        int last = cellsInZone(zone) - 1;
+        if (halfWidthDeg >= 180 || last == 0) {
+            return pack(0, last);
+        }
+        double low = raDeg - halfWidthDeg;
+        double high = raDeg + halfWidthDeg;
+        if (low >= 0 && high < 360) {
+            return pack(raCell(zone, low), raCell(zone, high));
+        }
+        int from = low < 0 ? raCell(zone, low + 360) : raCell(zone, low);
+        int to = low < 0 ? raCell(zone, high) : raCell(zone, high - 360);
+        // the interval wraps through RA 0: [from, last] and [0, to], unless these meet
+        return from <= to + 1 ? pack(0, last) : pack(from, to);
+    }
+
+    private static long pack(int first, int last) {
+        return (long) first << 32 | last;
+    }
+
+    static int first(long cells) {
+        return (int) (cells >>> 32);
+    }
+
+    static int last(long cells) {
+        return (int) cells;
     }
 
     /** Receives runs of consecutive cell numbers. */
@@ -151,31 +196,14 @@ final class ZoneGrid {
         int lastZone = zone(Math.min(90, decDeg + radiusDeg));
         for (int zone = zone(Math.max(-90, decDeg - radiusDeg)); zone <= lastZone; zone++) {
             int base = firstCell[zone];
-            int last = cellsInZone(zone) - 1;
-            if (raHalfWidthDeg >= 180 || last == 0) {
-                visitor.visit(base, base + last);
-                continue;
-            }
-            double low = raDeg - raHalfWidthDeg;
-            double high = raDeg + raHalfWidthDeg;
-            int from;
-            int to;
-            if (low < 0) {
-                from = raCell(zone, low + 360);
-                to = raCell(zone, high);
-            } else if (high >= 360) {
-                from = raCell(zone, low);
-                to = raCell(zone, high - 360);
+            long cells = raCells(zone, raDeg, raHalfWidthDeg);
+            int first = first(cells);
+            int last = last(cells);
+            if (first <= last) {
+                visitor.visit(base + first, base + last);
             } else {
-                visitor.visit(base + raCell(zone, low), base + raCell(zone, high));
-                continue;
-            }
-            // the interval wraps through RA 0: [from, last] and [0, to], unless these meet
-            if (from <= to + 1) {
                 visitor.visit(base, base + last);
-            } else {
-                visitor.visit(base, base + to);
-                visitor.visit(base + from, base + last);
+                visitor.visit(base + first, firstCell[zone + 1] - 1);
             }
         }
     }
