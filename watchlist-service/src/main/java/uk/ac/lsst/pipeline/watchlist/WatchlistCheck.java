@@ -1,0 +1,73 @@
+package uk.ac.lsst.pipeline.watchlist;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import uk.ac.lsst.pipeline.alert.Alert;
+import uk.ac.lsst.pipeline.alert.AlertDecodeException;
+import uk.ac.lsst.pipeline.alert.AlertDecoder;
+import uk.ac.lsst.pipeline.replay.AlertFile;
+import uk.ac.lsst.pipeline.stage.AlertDecoding;
+import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
+import uk.ac.lsst.pipeline.watchlist.index.WatchlistIndex;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
+import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
+
+/**
+ * The stage's matching run offline: watch lists from files, alerts from files, hits out ({@code appendedAtMs}
+ * null). Same index and hit records as the service. Stateless.
+ */
+public final class WatchlistCheck {
+
+    /**
+     * @param alerts  alert files read
+     * @param hits    hits found
+     * @param skipped one line per alert file that could not be matched (undecodable, no position), with the reason
+     */
+    public record Summary(int alerts, int hits, List<String> skipped) {
+    }
+
+    private WatchlistCheck() {
+    }
+
+    /** The lists as the service would index them (generation 0, not uploaded). */
+    public static WatchlistIndex index(Collection<WatchlistDefinition> lists) {
+        List<ActiveWatchlist> active = new ArrayList<>();
+        for (WatchlistDefinition list : lists) {
+            list.validate();
+            active.add(ActiveWatchlist.of(new WatchlistInfo(list.id(), list.name(), list.owner(),
+                    list.defaultRadiusArcsec(), 0, list.sources().size(), 0), list.sources()));
+        }
+        return WatchlistIndex.build(active, 0);
+    }
+
+    /** Matches every alert file against the index, handing each hit to {@code out} as it is found. */
+    public static Summary run(WatchlistIndex index, List<AlertFile> files, AlertDecoder decoder,
+                              Consumer<WatchlistHit> out) {
+        int hits = 0;
+        List<String> skipped = new ArrayList<>();
+        List<WatchlistHit> found = new ArrayList<>();
+        for (AlertFile file : files) {
+            Alert alert;
+            try {
+                alert = decoder.decode(file.read(), file.format());
+            } catch (AlertDecodeException e) {
+                skipped.add(file.path() + ": " + e.getMessage());
+                continue;
+            }
+            if (!alert.hasUsablePosition()) {
+                skipped.add(file.path() + ": " + AlertDecoding.NO_POSITION + " (ra=" + alert.raDeg() + ", dec="
+                        + alert.decDeg() + ")");
+                continue;
+            }
+            long now = System.currentTimeMillis();
+            found.clear();
+            index.match(alert.raDeg(), alert.decDeg(),
+                    (list, source, sep) -> found.add(WatchlistHit.of(list, source, sep, alert, null, now)));
+            found.forEach(out);
+            hits += found.size();
+        }
+        return new Summary(files.size(), hits, List.copyOf(skipped));
+    }
+}
