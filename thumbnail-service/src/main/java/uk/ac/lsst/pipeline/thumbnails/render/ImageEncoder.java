@@ -1,0 +1,63 @@
+package uk.ac.lsst.pipeline.thumbnails.render;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Encodes images as JPEG or PNG bytes with one ImageIO writer kept for the lifetime of the encoder (creating a
+ * writer per image costs more than a small image's encoding) and an output buffer reused between images; nothing
+ * touches the disk cache of ImageIO. NOT THREAD-SAFE: one per thread. Close it to free the writer's native state.
+ */
+public final class ImageEncoder implements AutoCloseable {
+    private final ImageFormat format;
+    private final ImageWriter writer;
+    private final ImageWriteParam param;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+
+    /** @param jpegQuality 1-100, used for JPEG only */
+    public ImageEncoder(ImageFormat format, int jpegQuality) {
+        this.format = format;
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.code());
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("this JVM has no ImageIO writer for " + format.code());
+        }
+        this.writer = writers.next();
+        this.param = writer.getDefaultWriteParam();
+        if (format == ImageFormat.JPEG) {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(jpegQuality / 100f);
+        }
+    }
+
+    public ImageFormat format() {
+        return format;
+    }
+
+    /** The encoded image, in a new array of exactly its length. */
+    public byte[] encode(BufferedImage image) {
+        out.reset();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a " + image.getWidth() + "x" + image.getHeight()
+                    + " image as " + format.code(), e);
+        } finally {
+            writer.setOutput(null);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        writer.dispose();
+    }
+}
