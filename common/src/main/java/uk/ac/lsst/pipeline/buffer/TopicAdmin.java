@@ -133,6 +133,30 @@ public final class TopicAdmin {
         }
     }
 
+    /**
+     * How far a consumer group is behind on the topics: end offsets minus the group's committed offsets, summed
+     * over partitions (a partition the group has not committed counts from its start, i.e. 0).
+     */
+    public long lag(String groupId, Collection<String> topics) {
+        Map<TopicPartition, Long> ends = endOffsets(topics);
+        try {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long lag = 0;
+            for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+                var c = committed.get(e.getKey());
+                lag += Math.max(0, e.getValue() - (c == null ? 0 : c.offset()));
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading offsets of group " + groupId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read offsets of group " + groupId + ": " + rootMessage(e), e);
+        }
+    }
+
     private void warnAboutPartitionMismatch(Collection<TopicSpec> specs, Set<String> existing) {
         List<String> present = specs.stream().map(TopicSpec::name).filter(existing::contains).toList();
         if (present.isEmpty()) {

@@ -2,6 +2,7 @@ package uk.ac.lsst.pipeline.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +15,9 @@ import uk.ac.lsst.pipeline.replay.ReplaySchedule;
 
 /** {@code pipeline demo}: the whole pipeline in-process with a replay of the sample alerts. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on this machine: in-process Kafka buffers (upstream, ingest), "
-                + "buffer-ingest, and a replay of real sample alerts.",
+        description = {"Run the whole pipeline on this machine: in-process Kafka buffers (upstream, ingest, "
+                + "science), buffer-ingest, crossmatch-service, watchlist-service and thumbnail-service, and a "
+                + "replay of real sample alerts.",
                 "Prints progress, then a summary that is also written to OUT/summary.json."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -35,8 +37,13 @@ public final class DemoCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int corrupt;
 
+    @Option(names = "--survey", defaultValue = "both", paramLabel = "ztf|lsst|both",
+            description = "Which survey's sample alerts to replay (default: ${DEFAULT-VALUE}).")
+    String survey;
+
     @Option(names = "--samples", paramLabel = "DIR",
-            description = "Directory with ztf/ and rubin/ alert files (default: samples/alerts of the repository).")
+            description = "Samples directory with alerts/{ztf,rubin}, catalogues/ and watchlists/ "
+                    + "(default: samples/ of the repository).")
     Path samples;
 
     @Option(names = "--partitions", defaultValue = "16", paramLabel = "P",
@@ -52,7 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR",
-            description = "Where summary.json is written (default: ${DEFAULT-VALUE}).")
+            description = "Where summary.json, the thumbnails and their gallery (thumbnails/index.html) are written "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--keep-running", description = "Keep buffers and stages up after the summary, until Ctrl-C.")
@@ -67,17 +75,24 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--rate and --corrupt must be >= 0, --partitions and --threads >= 1");
         }
+        List<String> surveys = switch (survey) {
+            case "ztf" -> List.of("ztf");
+            case "lsst" -> List.of("lsst");
+            case "both" -> List.of("ztf", "lsst");
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--survey must be ztf, lsst or both, got " + survey);
+        };
         ReplaySchedule schedule = rate == 0 ? new ReplaySchedule.FullSpeed() : new ReplaySchedule.Rate(rate);
         LocalDemo.Request request = new LocalDemo.Request(samples == null ? defaultSamples() : samples, alerts,
-                schedule, corrupt, partitions, threads, timeout, keepRunning);
+                surveys, schedule, corrupt, partitions, threads, timeout, out, keepRunning);
         DemoSummary summary = new LocalDemo(System.out).run(request);
         System.out.print(summary.describe());
         System.out.println("Summary written to " + summary.write(out).toAbsolutePath());
         return summary.complete() ? 0 : 1;
     }
 
-    /** {@code samples/alerts} under the repository ({@code pipeline.home}, set by the launcher), else under cwd. */
+    /** {@code samples} under the repository ({@code pipeline.home}, set by the launcher), else under cwd. */
     static Path defaultSamples() {
-        return Path.of(System.getProperty("pipeline.home", ".")).resolve("samples/alerts");
+        return Path.of(System.getProperty("pipeline.home", ".")).resolve("samples");
     }
 }

@@ -6,22 +6,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import uk.ac.lsst.pipeline.stage.StageMetrics;
 
 /**
  * What a local run did, written as {@code summary.json}.
  *
- * @param complete        true when every replayed (and injected corrupt) message reached the ingest buffer, as an
- *                        alert or as a dead letter, before the timeout
+ * @param complete        true when every stage processed every alert before the timeout and none failed
  * @param alertsRequested the number of alerts asked for
  * @param replayed        acknowledged by the upstream buffer, per upstream topic
  * @param replayFailed    sends the upstream buffer did not acknowledge
  * @param corruptInjected corrupt messages written upstream on purpose
- * @param ingested        records in the ingest buffer's alerts topic
- * @param deadLetters     records in the ingest dead-letter topic, per reason
- * @param topics          per topic of the ingest buffer, records per partition
- * @param stages          per stage, its counters (in, out, dead letters)
+ * @param ingested        alerts in the ingest buffer's alerts topic
+ * @param stages          per stage: records in, results written, dead letters (in the order data flows)
+ * @param deadLetters     per stage, dead letters per reason
+ * @param hits            watch-list hits written
+ * @param thumbnails      thumbnail records written (one per alert) and the gallery page
  * @param buffers         bootstrap servers of each buffer
  * @param elapsedSeconds  from the start of the replay to the end of the wait
  * @param alertsPerSecond ingested alerts over elapsed time
@@ -33,19 +36,47 @@ public record DemoSummary(
         long replayFailed,
         long corruptInjected,
         long ingested,
-        SortedMap<String, Long> deadLetters,
-        SortedMap<String, SortedMap<Integer, Long>> topics,
-        SortedMap<String, Map<String, Double>> stages,
+        Map<String, StageCounts> stages,
+        SortedMap<String, SortedMap<String, Long>> deadLetters,
+        long hits,
+        Thumbnails thumbnails,
         SortedMap<String, String> buffers,
         double elapsedSeconds,
         double alertsPerSecond) {
 
-    public long replayedTotal() {
-        return replayed.values().stream().mapToLong(Long::longValue).sum();
+    /**
+     * @param in          records the stage read
+     * @param written     records in its results topic
+     * @param deadLetters records in its dead-letter topic
+     */
+    public record StageCounts(long in, long written, long deadLetters) {
     }
 
-    public long deadLettersTotal() {
-        return deadLetters.values().stream().mapToLong(Long::longValue).sum();
+    /**
+     * @param records records in the thumbnails topic
+     * @param gallery the gallery page
+     */
+    public record Thumbnails(long records, String gallery) {
+    }
+
+    static DemoSummary of(boolean complete, long requested, SortedMap<String, Long> replayed, long replayFailed,
+                          long corrupt, List<DemoStage> stages, Map<String, StageMetrics> metrics,
+                          SortedMap<String, SortedMap<String, Long>> deadLetters, Map<String, String> buffers,
+                          Path gallery, double elapsed) {
+        Map<String, StageCounts> counts = new java.util.LinkedHashMap<>();
+        for (DemoStage s : stages) {
+            long[] written = s.written();
+            counts.put(s.name(), new StageCounts((long) metrics.get(s.name()).alertsIn(), written[0], written[1]));
+        }
+        long ingested = counts.get(stages.get(0).name()).written();
+        return new DemoSummary(complete, requested, replayed, replayFailed, corrupt, ingested, counts, deadLetters,
+                counts.get("watchlist-service").written(),
+                new Thumbnails(counts.get("thumbnail-service").written(), gallery.toAbsolutePath().toString()),
+                new TreeMap<>(buffers), elapsed, elapsed > 0 ? ingested / elapsed : 0);
+    }
+
+    public long replayedTotal() {
+        return replayed.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Writes {@code summary.json} into {@code dir} (created if needed) and returns its path. */
@@ -63,19 +94,22 @@ public record DemoSummary(
     /** A few lines for people. */
     public String describe() {
         StringBuilder s = new StringBuilder();
-        s.append(complete ? "Demo complete" : "Demo INCOMPLETE (timed out)").append(String.format(
-                " in %.1f s: %d alerts replayed, %d ingested, %d dead letters (%.0f alerts/s)%n", elapsedSeconds,
-                replayedTotal(), ingested, deadLettersTotal(), alertsPerSecond));
-        replayed.forEach((t, n) -> s.append(String.format("  upstream %-28s %6d replayed%n", t, n)));
+        s.append(complete ? "Demo complete" : "Demo INCOMPLETE (a stage failed or the timeout passed)")
+                .append(String.format(" in %.1f s: %d alerts replayed, %d ingested (%.0f alerts/s)%n",
+                        elapsedSeconds, replayedTotal(), ingested, alertsPerSecond));
+        replayed.forEach((t, n) -> s.append(String.format("  upstream %-26s %7d replayed%n", t, n)));
         if (replayFailed > 0) {
             s.append(String.format("  %d sends failed upstream%n", replayFailed));
         }
         if (corruptInjected > 0) {
             s.append(String.format("  %d corrupt messages injected upstream%n", corruptInjected));
         }
-        deadLetters.forEach((r, n) -> s.append(String.format("  dead letters  %-24s %6d%n", r, n)));
-        topics.forEach((t, parts) -> s.append(String.format("  ingest topic  %-24s %6d records over %d partitions %s%n",
-                t, parts.values().stream().mapToLong(Long::longValue).sum(), parts.size(), parts.values())));
+        s.append(String.format("  %-18s %9s %9s %8s%n", "stage", "in", "written", "dead"));
+        stages.forEach((name, c) -> s.append(String.format("  %-18s %9d %9d %8d  %s%n", name, c.in(), c.written(),
+                c.deadLetters(), deadLetters.getOrDefault(name, new TreeMap<>()).isEmpty() ? ""
+                        : deadLetters.get(name).toString())));
+        s.append(String.format("  watch-list hits: %d; thumbnails: %d alerts, gallery %s%n", hits,
+                thumbnails.records(), thumbnails.gallery()));
         return s.toString();
     }
 }

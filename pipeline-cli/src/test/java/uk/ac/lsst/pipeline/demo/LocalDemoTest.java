@@ -7,51 +7,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
 
 class LocalDemoTest {
     /** The samples bundled with the repository (the module runs with its own directory as working directory). */
-    private static final Path SAMPLES = Path.of("..", "samples", "alerts");
+    private static final Path SAMPLES = Path.of("..", "samples");
 
     @TempDir
     Path out;
 
     @Test
-    void shouldIngestEveryReplayedSampleAndDeadLetterTheCorruptOnes() throws Exception {
+    void shouldRunEveryStageOnEveryReplayedSampleAndDeadLetterTheCorruptOnes() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         DemoSummary summary = new LocalDemo(new PrintStream(progress, true, StandardCharsets.UTF_8)).run(
-                new LocalDemo.Request(SAMPLES, 120, new ReplaySchedule.FullSpeed(), 2, 8, 2,
-                        Duration.ofMinutes(2), false));
+                new LocalDemo.Request(SAMPLES, 120, List.of("ztf", "lsst"), new ReplaySchedule.FullSpeed(), 2, 8, 1,
+                        Duration.ofMinutes(3), out, false));
 
         assertThat(summary.complete()).isTrue();
         assertThat(summary.replayedTotal()).isEqualTo(120);
         assertThat(summary.replayed()).containsOnlyKeys(LocalDemo.ZTF_TOPIC, LocalDemo.RUBIN_TOPIC);
         assertThat(summary.ingested()).isEqualTo(120);
-        assertThat(summary.deadLettersTotal()).isEqualTo(2);
-        assertThat(summary.topics().get("alerts")).hasSize(8);
-        assertThat(summary.topics().get("alerts").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(120);
-        assertThat(summary.stages().get("buffer-ingest")).containsEntry("in", 122.0).containsEntry("out", 120.0);
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("waiting for the pipeline");
+        assertThat(summary.stages()).containsOnlyKeys("buffer-ingest", "crossmatch-service", "watchlist-service",
+                "thumbnail-service");
+        assertThat(summary.stages().get("buffer-ingest")).isEqualTo(new DemoSummary.StageCounts(122, 120, 2));
+        assertThat(summary.stages().get("crossmatch-service").written()).isEqualTo(120);
+        assertThat(summary.stages().get("thumbnail-service").written()
+                + summary.stages().get("thumbnail-service").deadLetters()).isEqualTo(120);
+        assertThat(summary.stages().get("watchlist-service").in()).isEqualTo(120);
+        assertThat(summary.hits()).as("the demo list holds sample alerts' positions").isPositive();
+        assertThat(summary.deadLetters().get("buffer-ingest").values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(2);
+        assertThat(Path.of(summary.thumbnails().gallery())).exists();
+        assertThat(Files.readString(Path.of(summary.thumbnails().gallery()))).contains("<img");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("crossmatch-service");
 
         JsonNode json = new ObjectMapper().readTree(summary.write(out).toFile());
         assertThat(json.get("ingested").asLong()).isEqualTo(120);
         assertThat(json.get("complete").asBoolean()).isTrue();
-        assertThat(json.get("deadLetters").size()).isPositive();
+        assertThat(json.get("stages").get("crossmatch-service").get("written").asLong()).isEqualTo(120);
     }
 
     @Test
     void shouldShareAlertsBetweenSurveysByTheirNumberOfFiles() {
-        Map<String, Path> sources = new TreeMap<>(Map.of(
-                LocalDemo.RUBIN_TOPIC, SAMPLES.resolve("rubin"), LocalDemo.ZTF_TOPIC, SAMPLES.resolve("ztf")));
+        Map<String, Path> sources = LocalDemo.sources(SAMPLES.resolve("alerts"), List.of("ztf", "lsst"));
         Map<String, Long> shares = LocalDemo.share(540, sources);
         assertThat(shares.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(540);
         assertThat(shares.get(LocalDemo.RUBIN_TOPIC)).isEqualTo(200);
         assertThat(shares.get(LocalDemo.ZTF_TOPIC)).isEqualTo(340);
+        assertThat(LocalDemo.sources(SAMPLES.resolve("alerts"), List.of("ztf"))).containsOnlyKeys(LocalDemo.ZTF_TOPIC);
     }
 }

@@ -1,0 +1,28 @@
+package uk.ac.lsst.pipeline.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.buffer.TopicReader;
+import uk.ac.lsst.pipeline.stage.JsonSerde;
+import uk.ac.lsst.pipeline.thumbnails.ThumbnailRecord;
+import uk.ac.lsst.pipeline.thumbnails.gallery.Gallery;
+import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
+
+/** Writes the thumbnail gallery of a demo run from the records thumbnail-service published. */
+final class DemoGallery {
+    private DemoGallery() {
+    }
+
+    /** @return the gallery page, {@code dir/index.html} */
+    static Path write(EmbeddedBuffer science, Path dir) throws IOException {
+        List<ThumbnailRecord> records = TopicReader.readAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        science.bootstrapServers()), List.of("thumbnails"), Duration.ofSeconds(60)).stream()
+                .map(r -> JsonSerde.read(r.value(), ThumbnailRecord.class)).toList();
+        return Gallery.writeIndex(dir, records, RenderOptions.defaults());
+    }
+}
