@@ -24,6 +24,7 @@ class WatchlistSettingsTest {
                 .containsEntry("consumer.max.poll.records", "100")
                 .containsEntry("application.id", "watchlist-service")
                 .containsEntry("bootstrap.servers", "ingest:9092");
+        assertThat(p).containsEntry("num.stream.threads", 2);
         assertThat(s.alertsTopic()).isEqualTo("alerts");
         assertThat(s.startFrom()).isEqualTo("earliest");
         assertThat(s.watchlistsTopic().name()).isEqualTo("watchlists");
@@ -44,6 +45,7 @@ class WatchlistSettingsTest {
                 "KAFKA_PRODUCER_LINGER_MS", "5",
                 "KAFKA_COMMIT_INTERVAL_MS", "1000",
                 "HITS_TOPIC", "triggers",
+                "STREAM_THREADS", "1",
                 "START_FROM", "latest",
                 "INDEX_DEBOUNCE", "PT1S"));
 
@@ -51,6 +53,7 @@ class WatchlistSettingsTest {
                 .containsEntry("commit.interval.ms", "1000")
                 .containsEntry("consumer.fetch.max.wait.ms", "10");
         assertThat(s.hitsTopic().name()).isEqualTo("triggers");
+        assertThat(s.stage().threads()).isEqualTo(1);
         assertThat(s.startFrom()).isEqualTo("latest");
         assertThat(s.indexDebounce()).isEqualTo(Duration.ofSeconds(1));
     }

@@ -85,7 +85,8 @@ public final class WatchlistLatencyHarness {
         warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
         hitPercent = Integer.parseInt(options.getOrDefault("hit-percent", "10"));
         partitions = Integer.parseInt(options.getOrDefault("partitions", "16"));
-        threads = Integer.parseInt(options.getOrDefault("threads", "1"));
+        threads = Integer.parseInt(options.getOrDefault("threads",
+                String.valueOf(WatchlistSettings.DEFAULT_STREAM_THREADS)));
         seed = Long.parseLong(options.getOrDefault("seed", "1"));
     }
 
