@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import uk.ac.lsst.pipeline.sky.ConeIndex;
-import uk.ac.lsst.pipeline.sky.MatchConsumer;
 
 /**
  * {@link ConeIndex} as the watch-list service uses it: {@code size} cones uniform over the sky (seeded), radii
@@ -79,23 +78,11 @@ public class ConeIndexBenchmark {
         }
     }
 
-    /** Per-thread query cursor and match checksum. */
-    @State(Scope.Thread)
-    public static class Cursor implements MatchConsumer {
-        int next;
-        long checksum;
-
-        @Override
-        public void accept(int index, double separationDeg) {
-            checksum += index;
-        }
-    }
-
     /** One alert position against all cones; returns the running match checksum. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public long query(Cones cones, Queries queries, Cursor cursor) {
+    public long query(Cones cones, Queries queries, QueryCursor cursor) {
         int i = cursor.next++ & (QUERIES - 1);
         cones.index.query(queries.positions[0][i], queries.positions[1][i], cursor);
         return cursor.checksum;

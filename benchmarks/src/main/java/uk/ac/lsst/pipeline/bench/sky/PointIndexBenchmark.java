@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import uk.ac.lsst.pipeline.sky.MatchConsumer;
 import uk.ac.lsst.pipeline.sky.PointIndex;
 
 /**
@@ -71,23 +70,11 @@ public class PointIndexBenchmark {
         }
     }
 
-    /** Per-thread query cursor and match checksum. */
-    @State(Scope.Thread)
-    public static class Cursor implements MatchConsumer {
-        int next;
-        long checksum;
-
-        @Override
-        public void accept(int index, double separationDeg) {
-            checksum += index;
-        }
-    }
-
     /** One cone search; returns the running match checksum so that nothing is optimised away. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public long query(Catalogue catalogue, Queries queries, Cursor cursor) {
+    public long query(Catalogue catalogue, Queries queries, QueryCursor cursor) {
         int i = cursor.next++ & (QUERIES - 1);
         catalogue.index.query(queries.positions[0][i], queries.positions[1][i],
                 queries.radiusArcsec * SkyData.ARCSEC, cursor);
