@@ -1,6 +1,10 @@
 package uk.ac.lsst.pipeline.ingest;
 
+import java.util.Map;
 import uk.ac.lsst.pipeline.config.SettingsException;
+import uk.ac.lsst.pipeline.spec.PipelineEnvironment;
+import uk.ac.lsst.pipeline.spec.PipelineFileException;
+import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
@@ -10,10 +14,18 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) {
+        run(System.getenv());
+    }
+
+    /**
+     * Runs the stage with these variables until SIGTERM; with {@code PIPELINE_FILE} set, its settings come from that
+     * pipeline file (variables set here win). Exits the JVM on failure.
+     */
+    public static void run(Map<String, String> env) {
         IngestSettings settings;
         try {
-            settings = IngestSettings.fromEnv(System.getenv());
-        } catch (SettingsException e) {
+            settings = IngestSettings.fromEnv(PipelineEnvironment.resolve(env, StageType.BUFFER_INGEST));
+        } catch (SettingsException | PipelineFileException e) {
             System.err.println("buffer-ingest: " + e.getMessage());
             System.exit(2);
             return;

@@ -29,7 +29,8 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Ma
         return new TopicSpec(name, partitions, (short) -1, Map.of());
     }
 
-    NewTopic toNewTopic() {
+    /** The topic as an admin client creates it. */
+    public NewTopic toNewTopic() {
         Optional<Short> replication = replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor);
         return new NewTopic(name, Optional.of(partitions), replication).configs(configs);
     }

@@ -1,9 +1,13 @@
 package uk.ac.lsst.pipeline.crossmatch;
 
+import java.util.Map;
 import uk.ac.lsst.pipeline.config.SettingsException;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueException;
 import uk.ac.lsst.pipeline.crossmatch.match.CatalogueWatcher;
 import uk.ac.lsst.pipeline.crossmatch.match.LiveCatalogues;
+import uk.ac.lsst.pipeline.spec.PipelineEnvironment;
+import uk.ac.lsst.pipeline.spec.PipelineFileException;
+import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
@@ -17,12 +21,20 @@ public final class CrossmatchMain {
     }
 
     public static void main(String[] args) {
+        run(System.getenv());
+    }
+
+    /**
+     * Runs the stage with these variables until SIGTERM; with {@code PIPELINE_FILE} set, its settings come from that
+     * pipeline file (variables set here win). Exits the JVM on failure.
+     */
+    public static void run(Map<String, String> env) {
         CrossmatchSettings settings;
         LiveCatalogues catalogues;
         try {
-            settings = CrossmatchSettings.fromEnv(System.getenv());
+            settings = CrossmatchSettings.fromEnv(PipelineEnvironment.resolve(env, StageType.CROSSMATCH_SERVICE));
             catalogues = CrossmatchService.loadCatalogues(settings.catalogues());
-        } catch (SettingsException | CatalogueException e) {
+        } catch (SettingsException | PipelineFileException | CatalogueException e) {
             System.err.println("crossmatch-service: " + e.getMessage());
             System.exit(2);
             return;

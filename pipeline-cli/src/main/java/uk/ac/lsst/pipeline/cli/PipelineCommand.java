@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code pipeline}: the command line of the LSST:UK alert pipeline. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
         description = "The LSST:UK alert pipeline: Kafka Streams stages between Kafka buffers.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, StageCommand.class, XmatchCommand.class,
-                WatchlistCommand.class, ThumbnailsCommand.class})
+        subcommands = {DemoCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
+                RewindCommand.class, EnvCommand.class, TailCommand.class, BuffersCommand.class, StageCommand.class,
+                ReplayCommand.class, XmatchCommand.class, WatchlistCommand.class, ThumbnailsCommand.class})
 public final class PipelineCommand implements Runnable {
 
     @CommandLine.Spec

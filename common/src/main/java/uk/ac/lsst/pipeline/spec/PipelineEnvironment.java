@@ -1,0 +1,59 @@
+package uk.ac.lsst.pipeline.spec;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import uk.ac.lsst.pipeline.config.SettingsException;
+
+/**
+ * Lets a stage process take its settings from a pipeline file: with {@code PIPELINE_FILE} and {@code PIPELINE_STAGE}
+ * set, the stage's variables come from the file ({@link StageEnvironment}), and every variable set in the process
+ * environment wins over them. Without {@code PIPELINE_FILE} the environment is used as it is.
+ */
+public final class PipelineEnvironment {
+    public static final String STAGE_VARIABLE = "PIPELINE_STAGE";
+
+    private PipelineEnvironment() {
+    }
+
+    /**
+     * The variables a stage of type {@code type} should read.
+     *
+     * @throws SettingsException         if PIPELINE_STAGE is missing or names a stage of another type
+     * @throws PipelineFileException     if the file is invalid
+     */
+    public static Map<String, String> resolve(Map<String, String> env, StageType type) {
+        String file = env.get(PipelineSpec.FILE_VARIABLE);
+        if (file == null || file.isBlank()) {
+            return env;
+        }
+        String stage = env.get(STAGE_VARIABLE);
+        PipelineSpec spec = PipelineSpec.load(Path.of(file.trim()), env);
+        if (stage == null || stage.isBlank()) {
+            stage = spec.stages().values().stream().filter(s -> s.type() == type).map(StageSpec::name)
+                    .reduce((a, b) -> {
+                        throw new SettingsException(java.util.List.of(STAGE_VARIABLE + " is missing: " + file
+                                + " has several " + type.id() + " stages (" + a + ", " + b + "); expected one name"));
+                    })
+                    .orElseThrow(() -> new SettingsException(java.util.List.of(STAGE_VARIABLE + " is missing and "
+                            + file + " has no " + type.id() + " stage")));
+        }
+        StageSpec s = spec.stages().get(stage.trim());
+        if (s == null) {
+            throw new SettingsException(java.util.List.of(STAGE_VARIABLE + "='" + stage + "' is not a stage of "
+                    + file + ": expected one of " + spec.stages().keySet()));
+        }
+        if (s.type() != type) {
+            throw new SettingsException(java.util.List.of(STAGE_VARIABLE + "='" + stage + "' is a " + s.type().id()
+                    + " stage in " + file + ", but this is " + type.id()));
+        }
+        Map<String, String> vars;
+        try {
+            vars = new HashMap<>(StageEnvironment.of(spec, s.name(), StageEnvironment.Secrets.RESOLVE, env));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(java.util.List.of(e.getMessage()));
+        }
+        vars.putAll(env);
+        return vars;
+    }
+}
