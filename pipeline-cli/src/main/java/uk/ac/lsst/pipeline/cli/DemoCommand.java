@@ -46,13 +46,18 @@ public final class DemoCommand implements Callable<Integer> {
                     + "(default: samples/ of the repository).")
     Path samples;
 
-    @Option(names = "--partitions", defaultValue = "16", paramLabel = "P",
-            description = "Partitions of the ingest buffer's alerts topic (default: ${DEFAULT-VALUE}).")
-    int partitions;
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "The pipeline file whose buffers, topics and stages to run (default: pipeline.yaml of "
+                    + "the repository).")
+    Path file;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "T",
-            description = "Stream threads per stage (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--partitions", paramLabel = "P",
+            description = "Partitions of the ingest buffer's alerts topic (default: the pipeline file's).")
+    Integer partitions;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Stream threads of every stage (default: the pipeline file's).")
+    Integer threads;
 
     @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
             description = "How long to wait for the pipeline to drain after the replay (default: ${DEFAULT-VALUE}).")
@@ -71,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (alerts < 1) {
             throw new ParameterException(spec.commandLine(), "--alerts must be at least 1, got " + alerts);
         }
-        if (rate < 0 || corrupt < 0 || partitions < 1 || threads < 1) {
+        if (rate < 0 || corrupt < 0 || (partitions != null && partitions < 1) || (threads != null && threads < 1)) {
             throw new ParameterException(spec.commandLine(),
                     "--rate and --corrupt must be >= 0, --partitions and --threads >= 1");
         }
@@ -83,7 +88,9 @@ public final class DemoCommand implements Callable<Integer> {
                     "--survey must be ztf, lsst or both, got " + survey);
         };
         ReplaySchedule schedule = rate == 0 ? new ReplaySchedule.FullSpeed() : new ReplaySchedule.Rate(rate);
-        LocalDemo.Request request = new LocalDemo.Request(samples == null ? defaultSamples() : samples, alerts,
+        Path home = Path.of(System.getProperty("pipeline.home", "."));
+        LocalDemo.Request request = new LocalDemo.Request(file == null ? home.resolve("pipeline.yaml") : file,
+                samples == null ? defaultSamples() : samples, alerts,
                 surveys, schedule, corrupt, partitions, threads, timeout, out, keepRunning);
         DemoSummary summary = new LocalDemo(System.out).run(request);
         System.out.print(summary.describe());

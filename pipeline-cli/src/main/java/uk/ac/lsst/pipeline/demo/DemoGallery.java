@@ -19,9 +19,9 @@ final class DemoGallery {
     }
 
     /** @return the gallery page, {@code dir/index.html} */
-    static Path write(EmbeddedBuffer science, Path dir) throws IOException {
+    static Path write(EmbeddedBuffer science, String topic, Path dir) throws IOException {
         List<ThumbnailRecord> records = TopicReader.readAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        science.bootstrapServers()), List.of("thumbnails"), Duration.ofSeconds(60)).stream()
+                        science.bootstrapServers()), List.of(topic), Duration.ofSeconds(60)).stream()
                 .map(r -> JsonSerde.read(r.value(), ThumbnailRecord.class)).toList();
         return Gallery.writeIndex(dir, records, RenderOptions.defaults());
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
+import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
 /**
@@ -13,6 +14,8 @@ import uk.ac.lsst.pipeline.stage.StageRunner;
  * it reads and the topics it writes on its output buffer.
  *
  * @param name         the stage (its application id, i.e. its consumer group on {@code input})
+ * @param type         what it runs
+ * @param group        its consumer group on {@code input}
  * @param runner       the running stage
  * @param input        the buffer it reads
  * @param inputTopics  what it reads there
@@ -20,7 +23,7 @@ import uk.ac.lsst.pipeline.stage.StageRunner;
  * @param outputTopic  its results topic
  * @param deadLetters  its dead-letter topic
  */
-record DemoStage(String name, StageRunner runner, EmbeddedBuffer input, List<String> inputTopics,
+record DemoStage(String name, StageType type, String group, StageRunner runner, EmbeddedBuffer input, List<String> inputTopics,
                  EmbeddedBuffer output, String outputTopic, String deadLetters) {
 
     /** Records in its results topic and in its dead-letter topic. */
@@ -34,7 +37,7 @@ record DemoStage(String name, StageRunner runner, EmbeddedBuffer input, List<Str
     /** Records of its input topics not yet committed by its group. */
     long lag() {
         try (Admin admin = input.admin()) {
-            return new TopicAdmin(admin, Duration.ofSeconds(30)).lag(name, inputTopics);
+            return new TopicAdmin(admin, Duration.ofSeconds(30)).lag(group, inputTopics);
         }
     }
 

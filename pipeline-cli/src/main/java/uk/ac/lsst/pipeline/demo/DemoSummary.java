@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import uk.ac.lsst.pipeline.spec.StageType;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
@@ -69,9 +70,12 @@ public record DemoSummary(
             counts.put(s.name(), new StageCounts((long) metrics.get(s.name()).alertsIn(), written[0], written[1]));
         }
         long ingested = counts.get(stages.get(0).name()).written();
+        long hits = stages.stream().filter(s -> s.type() == StageType.WATCHLIST_SERVICE)
+                .mapToLong(s -> counts.get(s.name()).written()).sum();
+        long thumbnails = stages.stream().filter(s -> s.type() == StageType.THUMBNAIL_SERVICE)
+                .mapToLong(s -> counts.get(s.name()).written()).sum();
         return new DemoSummary(complete, requested, replayed, replayFailed, corrupt, ingested, counts, deadLetters,
-                counts.get("watchlist-service").written(),
-                new Thumbnails(counts.get("thumbnail-service").written(), gallery.toAbsolutePath().toString()),
+                hits, new Thumbnails(thumbnails, gallery == null ? null : gallery.toAbsolutePath().toString()),
                 new TreeMap<>(buffers), elapsed, elapsed > 0 ? ingested / elapsed : 0);
     }
 

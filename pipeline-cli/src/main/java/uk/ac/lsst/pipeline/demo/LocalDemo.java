@@ -35,7 +35,13 @@ import uk.ac.lsst.pipeline.replay.AlertFiles;
 import uk.ac.lsst.pipeline.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.replay.ReplayResult;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.spec.BufferSpec;
+import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.spec.StageEnvironment;
+import uk.ac.lsst.pipeline.spec.StageSpec;
+import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
@@ -56,24 +62,26 @@ public final class LocalDemo {
     /** Upstream topics: one per survey, named the way the surveys name theirs. */
     static final String ZTF_TOPIC = "ztf_20181203_programid1";
     static final String RUBIN_TOPIC = "lsst-alerts-v9";
-    static final String UPSTREAM_PATTERN = "ztf_\\d{8}_programid\\d|lsst-alerts.*";
     private static final int UPSTREAM_PARTITIONS = 4;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * @param samples     the samples directory: {@code alerts/ztf}, {@code alerts/rubin}, {@code catalogues},
-     *                    {@code watchlists}
-     * @param alerts      how many alerts to replay in all, shared between the surveys by their number of files
-     * @param surveys     which surveys to replay: {@code ztf}, {@code lsst} or both
-     * @param schedule    pacing of each survey's replay
-     * @param corrupt     corrupt messages to inject upstream (they must end as dead letters of buffer-ingest)
-     * @param partitions  partitions of the ingest buffer's alerts topic
-     * @param threads     stream threads of each stage
-     * @param timeout     how long to wait for the stages to drain after the replay
-     * @param out         where thumbnails, the gallery and the summary go
-     * @param keepRunning after the summary, keep buffers and stages up until interrupted
+     * @param pipelineFile the pipeline file: its buffers are started in-process, its topics applied, its stages run
+     * @param samples      the samples directory: {@code alerts/ztf}, {@code alerts/rubin}, {@code catalogues},
+     *                     {@code watchlists}
+     * @param alerts       how many alerts to replay in all, shared between the surveys by their number of files
+     * @param surveys      which surveys to replay: {@code ztf}, {@code lsst} or both
+     * @param schedule     pacing of each survey's replay
+     * @param corrupt      corrupt messages to inject upstream (they must end as dead letters of buffer-ingest)
+     * @param partitions   partitions of the ingest buffer's alerts topic, or null for the file's
+     * @param threads      stream threads of each stage, or null for the file's
+     * @param timeout      how long to wait for the stages to drain after the replay
+     * @param out          where thumbnails, the gallery and the summary go
+     * @param keepRunning  after the summary, keep buffers and stages up until interrupted
      */
-    public record Request(Path samples, long alerts, List<String> surveys, ReplaySchedule schedule, int corrupt,
-                          int partitions, int threads, Duration timeout, Path out, boolean keepRunning) {
+    public record Request(Path pipelineFile, Path samples, long alerts, List<String> surveys, ReplaySchedule schedule,
+                          int corrupt, Integer partitions, Integer threads, Duration timeout, Path out,
+                          boolean keepRunning) {
     }
 
     private final PrintStream out;
@@ -86,64 +94,95 @@ public final class LocalDemo {
         Map<String, Path> sources = sources(request.samples().resolve("alerts"), request.surveys());
         Map<String, Long> counts = share(request.alerts(), sources);
         Path work = Files.createTempDirectory("pipeline-demo-");
-        out.println("Starting buffers (in-process Kafka, KRaft) ...");
-        try (EmbeddedBuffer upstream = EmbeddedBuffer.start("upstream");
-             EmbeddedBuffer ingest = EmbeddedBuffer.start("ingest");
-             EmbeddedBuffer science = EmbeddedBuffer.start("science")) {
-            out.printf("  upstream buffer at %s%n  ingest buffer   at %s%n  science buffer  at %s%n",
-                    upstream.bootstrapServers(), ingest.bootstrapServers(), science.bootstrapServers());
-            upstream.ensureTopics(counts.keySet().stream().map(t -> TopicSpec.of(t, UPSTREAM_PARTITIONS)).toList());
-            List<DemoStage> stages = new ArrayList<>();
-            Map<String, StageMetrics> metrics = new LinkedHashMap<>();
-            try {
-                startStages(request, upstream, ingest, science, work, List.copyOf(counts.keySet()), stages, metrics);
-                return replayAndWatch(request, sources, counts, upstream, ingest, science, stages, metrics);
-            } finally {
-                stages.forEach(s -> s.runner().close());
+        Map<String, String> vars = new HashMap<>(System.getenv());
+        vars.put("SAMPLES_DIR", request.samples().toAbsolutePath().toString());
+        vars.put("THUMBNAIL_DIR", request.out().resolve("thumbnails").toAbsolutePath().toString());
+        if (request.partitions() != null) {
+            vars.put("ALERTS_PARTITIONS", String.valueOf(request.partitions()));
+        }
+        PipelineSpec file = PipelineSpec.load(request.pipelineFile(), vars);
+        StageSpec ingestStage = file.stages().values().stream().filter(s -> s.type() == StageType.BUFFER_INGEST)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(file.source()
+                        + " has no buffer-ingest stage: the demo needs one to take in the replayed alerts"));
+        out.println("Starting the buffers of " + file.source() + " (in-process Kafka, KRaft) ...");
+        Map<String, EmbeddedBuffer> buffers = new LinkedHashMap<>();
+        List<DemoStage> stages = new ArrayList<>();
+        try {
+            PipelineSpec spec = file;
+            for (BufferSpec b : file.buffers().values()) {
+                EmbeddedBuffer buffer = EmbeddedBuffer.start(b.name());
+                buffers.put(b.name(), buffer);
+                spec = spec.withBootstrap(b.name(), buffer.bootstrapServers());
+                out.printf("  %-9s buffer at %s%n", b.name(), buffer.bootstrapServers());
             }
+            TopicPlan plan = TopicPlan.compute(spec, vars, ADMIN_TIMEOUT);
+            plan.apply(vars, ADMIN_TIMEOUT.multipliedBy(2));
+            out.printf("  applied %d topic change(s) of %s%n", plan.changes().size(), file.source());
+            EmbeddedBuffer upstream = buffers.get(ingestStage.input().buffer());
+            upstream.ensureTopics(counts.keySet().stream().map(t -> TopicSpec.of(t, UPSTREAM_PARTITIONS)).toList());
+            Map<String, StageMetrics> metrics = new LinkedHashMap<>();
+            startStages(request, spec, buffers, vars, work, List.copyOf(counts.keySet()), stages, metrics);
+            return replayAndWatch(request, sources, counts, upstream, buffers, stages, metrics);
         } finally {
+            stages.forEach(s -> s.runner().close());
+            List<EmbeddedBuffer> reversed = new ArrayList<>(buffers.values());
+            java.util.Collections.reverse(reversed);
+            reversed.forEach(EmbeddedBuffer::close);
             deleteQuietly(work);
         }
     }
 
-    private void startStages(Request request, EmbeddedBuffer upstream, EmbeddedBuffer ingest, EmbeddedBuffer science,
-                             Path work, List<String> upstreamTopics, List<DemoStage> stages,
+    /** Starts every stage of the file that runs in Java, buffer-ingest first, each with the variables the file gives. */
+    private void startStages(Request request, PipelineSpec spec, Map<String, EmbeddedBuffer> buffers,
+                             Map<String, String> vars, Path work, List<String> upstreamTopics, List<DemoStage> stages,
                              Map<String, StageMetrics> metrics) throws Exception {
-        Map<String, String> ingestEnv = env(request, upstream, ingest, work, IngestSettings.APPLICATION_ID);
-        ingestEnv.put("UPSTREAM_TOPIC_PATTERN", UPSTREAM_PATTERN);
-        ingestEnv.put("ALERTS_PARTITIONS", String.valueOf(request.partitions()));
-        IngestSettings ingestSettings = IngestSettings.fromEnv(ingestEnv);
-        StageRunner ingestRunner = IngestService.start(ingestSettings, register(metrics, IngestSettings.APPLICATION_ID));
-        stages.add(new DemoStage(IngestSettings.APPLICATION_ID, ingestRunner, upstream, upstreamTopics, ingest,
-                ingestSettings.alertsTopic().name(), ingestSettings.deadLetterTopic().name()));
-
-        Map<String, String> crossmatchEnv = env(request, ingest, science, work, "crossmatch-service");
-        crossmatchEnv.putAll(catalogues(request.samples().resolve("catalogues")));
-        CrossmatchSettings crossmatch = CrossmatchSettings.fromEnv(crossmatchEnv);
-        stages.add(new DemoStage("crossmatch-service", CrossmatchService.start(crossmatch,
-                register(metrics, "crossmatch-service")), ingest, List.of(crossmatch.alertsTopic()), science,
-                crossmatch.outputTopic().name(), crossmatch.deadLetterTopic().name()));
-
-        WatchlistSettings watchlist = WatchlistSettings.fromEnv(env(request, ingest, science, work, "watchlist-service"));
-        WatchlistService.ensureTopics(watchlist);
-        DemoWatchlists.upload(watchlist, request.samples().resolve("watchlists"), out);
-        stages.add(new DemoStage("watchlist-service", WatchlistService.start(watchlist,
-                register(metrics, "watchlist-service")), ingest, List.of(watchlist.alertsTopic()), science,
-                watchlist.hitsTopic().name(), watchlist.deadLetterTopic().name()));
-
-        Map<String, String> thumbnailEnv = env(request, ingest, science, work, "thumbnail-service");
-        thumbnailEnv.put("THUMBNAIL_DIR", request.out().resolve("thumbnails").toAbsolutePath().toString());
-        ThumbnailSettings thumbnails = ThumbnailSettings.fromEnv(thumbnailEnv);
-        stages.add(new DemoStage("thumbnail-service", ThumbnailService.start(thumbnails,
-                register(metrics, "thumbnail-service")), ingest, List.of(thumbnails.alertsTopic()), science,
-                thumbnails.thumbnailsTopic().name(), thumbnails.deadLetterTopic().name()));
+        for (StageSpec stage : spec.stages().values()) {
+            Map<String, String> env = new HashMap<>(StageEnvironment.of(spec, stage.name(),
+                    StageEnvironment.Secrets.RESOLVE, vars));
+            env.put("HTTP_PORT", "0");
+            env.put("STATE_DIR", work.resolve(stage.name()).toString());
+            env.put("KAFKA_COMMIT_INTERVAL_MS", "1000");
+            if (request.threads() != null) {
+                env.put("STREAM_THREADS", String.valueOf(request.threads()));
+            }
+            EmbeddedBuffer input = buffers.get(stage.input().buffer());
+            EmbeddedBuffer output = buffers.get(stage.output().buffer());
+            String name = stage.name();
+            switch (stage.type()) {
+                case BUFFER_INGEST -> {
+                    IngestSettings s = IngestSettings.fromEnv(env);
+                    stages.add(0, new DemoStage(name, stage.type(), stage.group(), IngestService.start(s, register(metrics, name)), input,
+                            upstreamTopics, output, s.alertsTopic().name(), s.deadLetterTopic().name()));
+                }
+                case CROSSMATCH_SERVICE -> {
+                    CrossmatchSettings s = CrossmatchSettings.fromEnv(env);
+                    stages.add(new DemoStage(name, stage.type(), stage.group(), CrossmatchService.start(s, register(metrics, name)), input,
+                            List.of(s.alertsTopic()), output, s.outputTopic().name(), s.deadLetterTopic().name()));
+                }
+                case WATCHLIST_SERVICE -> {
+                    WatchlistSettings s = WatchlistSettings.fromEnv(env);
+                    WatchlistService.ensureTopics(s);
+                    DemoWatchlists.upload(s, request.samples().resolve("watchlists"), out);
+                    stages.add(new DemoStage(name, stage.type(), stage.group(), WatchlistService.start(s, register(metrics, name)), input,
+                            List.of(s.alertsTopic()), output, s.hitsTopic().name(), s.deadLetterTopic().name()));
+                }
+                case THUMBNAIL_SERVICE -> {
+                    ThumbnailSettings s = ThumbnailSettings.fromEnv(env);
+                    stages.add(new DemoStage(name, stage.type(), stage.group(), ThumbnailService.start(s, register(metrics, name)), input,
+                            List.of(s.alertsTopic()), output, s.thumbnailsTopic().name(), s.deadLetterTopic().name()));
+                }
+                case EXTERNAL -> out.printf("  %-18s external stage: not run by the demo (see README, 'Other "
+                        + "languages')%n", name);
+                default -> throw new IllegalStateException(stage.type().toString());
+            }
+        }
         for (DemoStage s : stages) {
             out.printf("  %-18s http://localhost:%d/health/ready  /metrics%n", s.name(), s.runner().httpPort());
         }
     }
 
     private DemoSummary replayAndWatch(Request request, Map<String, Path> sources, Map<String, Long> counts,
-                                       EmbeddedBuffer upstream, EmbeddedBuffer ingest, EmbeddedBuffer science,
+                                       EmbeddedBuffer upstream, Map<String, EmbeddedBuffer> buffers,
                                        List<DemoStage> stages, Map<String, StageMetrics> metrics) throws Exception {
         Instant started = Instant.now();
         ProgressTable table = new ProgressTable(out, stages, metrics);
@@ -158,12 +197,15 @@ public final class LocalDemo {
         for (int i = 0; i < results.size(); i++) {
             replayed.put(topics.get(i), results.get(i).acknowledged());
         }
-        Path gallery = DemoGallery.write(science, request.out().resolve("thumbnails"));
+        DemoStage thumbnails = stages.stream().filter(s -> s.type() == StageType.THUMBNAIL_SERVICE).findFirst()
+                .orElse(null);
+        Path gallery = thumbnails == null ? null
+                : DemoGallery.write(thumbnails.output(), thumbnails.outputTopic(), request.out().resolve("thumbnails"));
+        Map<String, String> addresses = new LinkedHashMap<>();
+        buffers.forEach((name, b) -> addresses.put(name, b.bootstrapServers()));
         DemoSummary summary = DemoSummary.of(drained && !failed, request.alerts(), replayed,
                 results.stream().mapToLong(ReplayResult::failed).sum(), corrupt, stages, metrics,
-                deadLetterReasons(stages), Map.of("upstream", upstream.bootstrapServers(),
-                        "ingest", ingest.bootstrapServers(), "science", science.bootstrapServers()),
-                gallery, elapsed);
+                deadLetterReasons(stages), addresses, gallery, elapsed);
         if (request.keepRunning()) {
             out.println(summary.describe());
             out.println("Buffers and stages keep running; press Ctrl-C to stop.");
@@ -202,35 +244,6 @@ public final class LocalDemo {
             given += n;
         }
         return counts;
-    }
-
-    /** The settings every demo stage shares: its buffers, an ephemeral HTTP port, its own state directory. */
-    private static Map<String, String> env(Request request, EmbeddedBuffer input, EmbeddedBuffer output, Path work,
-                                           String stage) {
-        Map<String, String> env = new HashMap<>();
-        env.put("INPUT_BOOTSTRAP_SERVERS", input.bootstrapServers());
-        env.put("OUTPUT_BOOTSTRAP_SERVERS", output.bootstrapServers());
-        env.put("STREAM_THREADS", String.valueOf(request.threads()));
-        env.put("HTTP_PORT", "0");
-        env.put("STATE_DIR", work.resolve(stage).toString());
-        env.put("KAFKA_COMMIT_INTERVAL_MS", "1000");
-        return env;
-    }
-
-    /** The bundled catalogues: the SDSS extract and the synthetic one placed next to sample alerts. */
-    private static Map<String, String> catalogues(Path dir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("CATALOGUES", "sdss,demo");
-        env.put("CATALOGUE_SDSS_FILE", dir.resolve("sdss_dr14_star_galaxy_qso_2k.csv").toString());
-        env.put("CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid");
-        env.put("CATALOGUE_SDSS_TYPE_COLUMN", "class");
-        env.put("CATALOGUE_SDSS_CARRY_COLUMNS", "redshift,r");
-        env.put("CATALOGUE_DEMO_FILE", dir.resolve("demo_context_synthetic.ecsv").toString());
-        env.put("CATALOGUE_DEMO_ID_COLUMN", "id");
-        env.put("CATALOGUE_DEMO_TYPE_COLUMN", "class");
-        env.put("CATALOGUE_DEMO_CARRY_COLUMNS", "redshift,r");
-        env.put("CATALOGUE_DEMO_RADIUS_ARCSEC", "5");
-        return env;
     }
 
     private static StageMetrics register(Map<String, StageMetrics> metrics, String stage) {

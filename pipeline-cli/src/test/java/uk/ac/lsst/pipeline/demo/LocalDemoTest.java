@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.testing.ProjectFiles;
 
 class LocalDemoTest {
     /** The samples bundled with the repository (the module runs with its own directory as working directory). */
@@ -27,7 +28,7 @@ class LocalDemoTest {
     void shouldRunEveryStageOnEveryReplayedSampleAndDeadLetterTheCorruptOnes() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         DemoSummary summary = new LocalDemo(new PrintStream(progress, true, StandardCharsets.UTF_8)).run(
-                new LocalDemo.Request(SAMPLES, 120, List.of("ztf", "lsst"), new ReplaySchedule.FullSpeed(), 2, 8, 1,
+                new LocalDemo.Request(ProjectFiles.pipelineFile(), SAMPLES, 120, List.of("ztf", "lsst"), new ReplaySchedule.FullSpeed(), 2, 8, 1,
                         Duration.ofMinutes(3), out, false));
 
         assertThat(summary.complete()).isTrue();
@@ -46,7 +47,10 @@ class LocalDemoTest {
                 .isEqualTo(2);
         assertThat(Path.of(summary.thumbnails().gallery())).exists();
         assertThat(Files.readString(Path.of(summary.thumbnails().gallery()))).contains("<img");
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("crossmatch-service");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("crossmatch-service")
+                .contains("applied 10 topic change(s) of " + ProjectFiles.pipelineFile())
+                .contains("annotator          external stage: not run by the demo");
+        assertThat(summary.buffers()).containsOnlyKeys("upstream", "ingest", "science");
 
         JsonNode json = new ObjectMapper().readTree(summary.write(out).toFile());
         assertThat(json.get("ingested").asLong()).isEqualTo(120);
