@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.ops.PipelineStatus;
 import uk.ac.lsst.pipeline.ops.StatusTable;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
@@ -22,6 +24,9 @@ public final class StatusCommand extends OpsCommand {
 
     @Mixin
     PipelineFileOption pipeline;
+
+    @Spec
+    CommandSpec command;
 
     @Option(names = "--json", description = "Print JSON for scripts instead of the table.")
     boolean json;
@@ -40,6 +45,7 @@ public final class StatusCommand extends OpsCommand {
     int run() throws Exception {
         PipelineSpec spec = pipeline.load();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        java.io.PrintWriter out = command.commandLine().getOut();
         Deque<PipelineStatus> history = new ArrayDeque<>();
         history.add(PipelineStatus.collect(spec, System.getenv(), pipeline.timeout));
         while (true) {
@@ -52,11 +58,11 @@ public final class StatusCommand extends OpsCommand {
             PipelineStatus shown = now.rates(history.peekFirst());
             history.addLast(now);
             if (watch && !json) {
-                System.out.print("\033[H\033[2J");
-                System.out.println("pipeline status of " + spec.source() + " at " + now.at() + " (Ctrl-C to stop)\n");
+                out.print("\033[H\033[2J");
+                out.println("pipeline status of " + spec.source() + " at " + now.at() + " (Ctrl-C to stop)\n");
             }
-            System.out.println(json ? mapper.writeValueAsString(shown) : StatusTable.render(shown, partitions));
-            System.out.flush();
+            out.println(json ? mapper.writeValueAsString(shown) : StatusTable.render(shown, partitions));
+            out.flush();
             if (!watch) {
                 return shown.buffers().stream().allMatch(PipelineStatus.BufferStatus::reachable) ? 0 : 1;
             }

@@ -65,6 +65,30 @@ final class BufferAdmin implements AutoCloseable {
         }
     }
 
+    /** The consumer group, or empty if the buffer has never heard of it (a stage that never started). */
+    java.util.Optional<org.apache.kafka.clients.admin.ConsumerGroupDescription> group(String id) {
+        try {
+            return java.util.Optional.of(admin.describeConsumerGroups(java.util.List.of(id)).describedGroups().get(id)
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(rethrow(e, id));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while describing group " + id + " on buffer " + buffer.name(), e);
+        } catch (TimeoutException e) {
+            throw new OpsException("buffer " + buffer.name() + " at " + buffer.bootstrap() + " did not answer within "
+                    + timeout + " while describing group " + id, e);
+        }
+    }
+
+    private org.apache.kafka.clients.admin.ConsumerGroupDescription rethrow(ExecutionException e, String id) {
+        throw new OpsException("buffer " + buffer.name() + " at " + buffer.bootstrap() + " failed while describing "
+                + "group " + id + ": " + e.getCause().getMessage(), e.getCause());
+    }
+
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));

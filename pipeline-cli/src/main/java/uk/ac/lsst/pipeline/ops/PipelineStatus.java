@@ -132,10 +132,9 @@ public record PipelineStatus(@JsonSerialize(using = ToStringSerializer.class) In
     }
 
     private static StageStatus stage(BufferAdmin admin, StageSpec s, Map<TopicPartition, Long> knownEnds) {
-        ConsumerGroupDescription group = admin.get(admin.admin().describeConsumerGroups(List.of(s.group()))
-                .describedGroups().get(s.group()), "describing group " + s.group());
+        java.util.Optional<ConsumerGroupDescription> group = admin.group(s.group());
         List<Member> members = new ArrayList<>();
-        for (MemberDescription m : group.members()) {
+        for (MemberDescription m : group.map(ConsumerGroupDescription::members).orElse(List.of())) {
             members.add(new Member(m.clientId(), m.host(), m.assignment().topicPartitions().stream()
                     .sorted(java.util.Comparator.comparing(TopicPartition::topic)
                             .thenComparingInt(TopicPartition::partition))
@@ -165,7 +164,8 @@ public record PipelineStatus(@JsonSerialize(using = ToStringSerializer.class) In
             total += l;
             committedSum += position;
         }
-        return new StageStatus(s.name(), s.group(), s.input().buffer(), topics, group.groupState().toString(),
+        return new StageStatus(s.name(), s.group(), s.input().buffer(), topics,
+                group.map(g -> g.groupState().toString()).orElse("never started"),
                 members, lag, total, committedSum, null, null, null);
     }
 

@@ -65,15 +65,14 @@ public final class Rewind {
                                  Map<String, String> env, Duration timeout) {
         StageSpec stage = spec.stage(stageName);
         try (BufferAdmin admin = new BufferAdmin(spec.buffer(stage.input().buffer()), env, timeout)) {
-            ConsumerGroupDescription group = admin.get(admin.admin().describeConsumerGroups(List.of(stage.group()))
-                    .describedGroups().get(stage.group()), "describing group " + stage.group());
-            if (!group.members().isEmpty()) {
+            ConsumerGroupDescription group = admin.group(stage.group()).orElse(null);
+            if (group != null && !group.members().isEmpty()) {
                 throw new OpsException("stage " + stageName + " is running: group " + stage.group() + " has "
                         + group.members().size() + " member(s) (" + group.groupState() + "); stop every instance "
                         + "first (docker compose stop " + stageName + ", kubectl scale deployment/" + stageName
                         + " --replicas=0), then rewind");
             }
-            if (group.groupState() != GroupState.EMPTY && group.groupState() != GroupState.DEAD) {
+            if (group != null && group.groupState() != GroupState.EMPTY && group.groupState() != GroupState.DEAD) {
                 throw new OpsException("group " + stage.group() + " of stage " + stageName + " is "
                         + group.groupState() + ": expected Empty (stopped) or Dead (never started)");
             }
