@@ -115,6 +115,8 @@ public final class LocalDemo {
                 spec = spec.withBootstrap(b.name(), buffer.bootstrapServers());
                 out.printf("  %-9s buffer at %s%n", b.name(), buffer.bootstrapServers());
             }
+            Path runFile = writeRunFile(request.pipelineFile(), spec, request.out());
+            out.printf("  this run's pipeline file: %s (for pipeline status/tail/rewind -f while it runs)%n", runFile);
             TopicPlan plan = TopicPlan.compute(spec, vars, ADMIN_TIMEOUT);
             plan.apply(vars, ADMIN_TIMEOUT.multipliedBy(2));
             out.printf("  applied %d topic change(s) of %s%n", plan.changes().size(), file.source());
@@ -130,6 +132,27 @@ public final class LocalDemo {
             reversed.forEach(EmbeddedBuffer::close);
             deleteQuietly(work);
         }
+    }
+
+    /**
+     * A copy of the pipeline file with each buffer's bootstrap replaced by the address of its in-process broker, so
+     * that the operating commands work on this run's buffers.
+     */
+    static Path writeRunFile(Path file, PipelineSpec spec, Path dir) throws java.io.IOException {
+        List<String> addresses = spec.buffers().values().stream().map(BufferSpec::bootstrap).toList();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(\\s+bootstrap:\\s*)(\\S.*)$")
+                .matcher(Files.readString(file));
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (m.find()) {
+            String address = i < addresses.size() ? addresses.get(i) : m.group(2);
+            m.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(m.group(1) + address));
+            i++;
+        }
+        m.appendTail(text);
+        Files.createDirectories(dir);
+        return Files.writeString(dir.resolve("pipeline.yaml"), "# " + file + " with the addresses of a demo's "
+                + "in-process buffers\n" + text);
     }
 
     /** Starts every stage of the file that runs in Java, buffer-ingest first, each with the variables the file gives. */

@@ -51,6 +51,10 @@ class LocalDemoTest {
                 .contains("applied 10 topic change(s) of " + ProjectFiles.pipelineFile())
                 .contains("annotator          external stage: not run by the demo");
         assertThat(summary.buffers()).containsOnlyKeys("upstream", "ingest", "science");
+        uk.ac.lsst.pipeline.spec.PipelineSpec runFile = uk.ac.lsst.pipeline.spec.PipelineSpec.load(
+                out.resolve("pipeline.yaml"), Map.of());
+        assertThat(runFile.buffer("ingest").bootstrap()).isEqualTo(summary.buffers().get("ingest"));
+        assertThat(runFile.buffer("science").bootstrap()).isEqualTo(summary.buffers().get("science"));
 
         JsonNode json = new ObjectMapper().readTree(summary.write(out).toFile());
         assertThat(json.get("ingested").asLong()).isEqualTo(120);
