@@ -118,6 +118,24 @@ class ConsumerGroupClaimsTest {
         }
     }
 
+    @Test
+    void shouldHandOverAtOnceWhenAWorkerIsStoppedCleanly() {
+        String in = "handover-in";
+        input.createTopics(TopicSpec.of(in, 4));
+        output.createTopics(TopicSpec.of("handover-out", 4));
+        List<StageRunner> workers = startWorkers("handover-group", in, 2);
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                    () -> assertThat(distribution(workers)).isEqualTo("2/2"));
+            workers.get(0).close();
+            // the stopped worker left the group: the other takes over long before the 45 s session time-out
+            await().atMost(Duration.ofSeconds(25)).untilAsserted(
+                    () -> assertThat(workers.get(1).activePartitions()).hasSize(4));
+        } finally {
+            workers.forEach(StageRunner::close);
+        }
+    }
+
     private List<StageRunner> startWorkers(String group, String in, int count) {
         List<StageRunner> workers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
