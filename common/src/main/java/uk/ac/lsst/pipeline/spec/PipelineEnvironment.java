@@ -7,8 +7,8 @@ import uk.ac.lsst.pipeline.config.SettingsException;
 
 /**
  * Lets a stage process take its settings from a pipeline file: with {@code PIPELINE_FILE} and {@code PIPELINE_STAGE}
- * set, the stage's variables come from the file ({@link StageEnvironment}), and every variable set in the process
- * environment wins over them. Without {@code PIPELINE_FILE} the environment is used as it is.
+ * set, the stage's variables come from the file ({@link StageEnvironment}), and every variable set (not blank) in the
+ * process environment wins over them. Without {@code PIPELINE_FILE} the environment is used as it is.
  */
 public final class PipelineEnvironment {
     public static final String STAGE_VARIABLE = "PIPELINE_STAGE";
@@ -53,7 +53,12 @@ public final class PipelineEnvironment {
         } catch (IllegalArgumentException e) {
             throw new SettingsException(java.util.List.of(e.getMessage()));
         }
-        vars.putAll(env);
+        // a variable set in the environment wins, unless it is blank (compose passes unset variables as empty)
+        env.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                vars.put(k, v);
+            }
+        });
         return vars;
     }
 }

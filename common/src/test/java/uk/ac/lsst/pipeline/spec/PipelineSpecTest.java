@@ -216,6 +216,7 @@ class PipelineSpecTest {
         process.put(PipelineSpec.FILE_VARIABLE, ProjectFiles.pipelineFile().toString());
         process.put(PipelineEnvironment.STAGE_VARIABLE, "watchlist-service");
         process.put("STREAM_THREADS", "1");
+        process.put("HITS_TOPIC", " ");
         Map<String, String> vars = PipelineEnvironment.resolve(process, StageType.WATCHLIST_SERVICE);
         assertThat(vars).containsEntry("STREAM_THREADS", "1").containsEntry("HITS_TOPIC", "watchlist-hits")
                 .containsEntry("WATCHLISTS_TOPIC", "watchlists").containsEntry("INPUT_BOOTSTRAP_SERVERS", "localhost:9093");
