@@ -1,0 +1,81 @@
+package uk.ac.lsst.pipeline.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads YAML (and JSON) documents as Jackson trees; resolves compose-style {@code ${VAR:-default}} values. */
+final class Yaml {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+
+    private Yaml() {
+    }
+
+    static JsonNode read(Path file) {
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every document of a multi-document YAML text (e.g. the output of {@code kubectl kustomize}). */
+    static List<JsonNode> readAll(String text) {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return docs;
+    }
+
+    /** The value with every {@code ${VAR:-default}} replaced by its default (an unset variable: empty). */
+    static String withDefaults(String value) {
+        Matcher m = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The name of the single variable of a {@code ${VAR:-default}} value, or null. */
+    static String variableName(String value) {
+        Matcher m = VARIABLE.matcher(value.trim());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The elements of an array node as text (an absent node gives an empty list). */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+}
