@@ -141,8 +141,21 @@ class ComposeFileTest {
             assertThat(composeText).contains("${" + variable);
         }
         Map<String, String> ingest = environment(services.path("buffer-ingest"));
-        assertThat(ingest.get("INPUT_SASL_PASSWORD")).isEqualTo("${UPSTREAM_SASL_PASSWORD:-}");
-        assertThat(ingest.get("INPUT_SASL_USERNAME")).isEqualTo("${UPSTREAM_SASL_USERNAME:-}");
+        assertThat(ingest.get("UPSTREAM_SASL_PASSWORD")).isEqualTo("${UPSTREAM_SASL_PASSWORD:-}");
+        assertThat(ingest.get("UPSTREAM_SASL_USERNAME")).isEqualTo("${UPSTREAM_SASL_USERNAME:-}");
+    }
+
+    @Test
+    void shouldNeverOverrideAStageSettingOfThePipelineFileWithAValueThatMayBeEmpty() {
+        // a variable set in a stage's environment wins over pipeline.yaml even when empty, and an empty setting
+        // counts as unset: INPUT_SECURITY_PROTOCOL= would silently turn the file's SASL_SSL into PLAINTEXT
+        for (PipelineFile.Stage stage : pipeline.stages().values()) {
+            environment(services.path(stage.name())).forEach((name, value) -> {
+                if (!name.endsWith("_BOOTSTRAP") && !name.startsWith("UPSTREAM_SASL_")) {
+                    assertThat(Yaml.withDefaults(value)).as("%s: %s", stage.name(), name).isNotBlank();
+                }
+            });
+        }
     }
 
     static String image(String module) {
