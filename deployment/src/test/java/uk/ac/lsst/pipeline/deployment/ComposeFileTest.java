@@ -57,6 +57,14 @@ class ComposeFileTest {
             assertThat(joined).as("networks of %s", stage.name()).isEqualTo(stage.buffers());
 
             Map<String, String> env = environment(service);
+            if (stage.external()) {
+                // a stage in another language takes the variables `pipeline env` prints for it
+                assertThat(Yaml.withDefaults(env.get("INPUT_BOOTSTRAP_SERVERS"))).as(stage.name())
+                        .isEqualTo(stage.input() + "-kafka:9092");
+                assertThat(Yaml.withDefaults(env.get("OUTPUT_BOOTSTRAP_SERVERS"))).as(stage.name())
+                        .isEqualTo(stage.output() + "-kafka:9092");
+                continue;
+            }
             assertThat(env).as(stage.name()).containsEntry("PIPELINE_STAGE", stage.name())
                     .containsEntry("PIPELINE_FILE", "/etc/pipeline/pipeline.yaml");
             assertThat(Yaml.texts(service.path("volumes")))
