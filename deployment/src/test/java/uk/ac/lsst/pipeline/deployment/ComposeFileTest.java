@@ -154,9 +154,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldNeverOverrideAStageSettingOfThePipelineFileWithAValueThatMayBeEmpty() {
-        // a variable set in a stage's environment wins over pipeline.yaml even when empty, and an empty setting
-        // counts as unset: INPUT_SECURITY_PROTOCOL= would silently turn the file's SASL_SSL into PLAINTEXT
+    void shouldSetNoStageVariableThatMayResolveToNothing() {
+        // a blank variable is ignored (the file's value stands), so a stage setting that may be empty only looks
+        // like one; the upstream's credentials are the exception: variables that the file's security block reads
         for (PipelineFile.Stage stage : pipeline.stages().values()) {
             environment(services.path(stage.name())).forEach((name, value) -> {
                 if (!name.endsWith("_BOOTSTRAP") && !name.startsWith("UPSTREAM_SASL_")) {
