@@ -3,11 +3,10 @@ package uk.ac.lsst.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
+import uk.ac.lsst.pipeline.testing.JvmProcess;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 
@@ -63,13 +63,13 @@ class IngestCrashRecoveryTest {
         Thread producer = new Thread(() -> produce(topic, alerts, 1500, sent, producing), "upstream-producer");
         producer.start();
 
-        Process stage = launch(1);
+        JvmProcess stage = launch(1);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> ingested().size() >= 200);
-            stage.destroyForcibly().waitFor();
+            stage.kill();
             stage = launch(2);
             await().atMost(Duration.ofSeconds(60)).until(() -> ingested().size() >= 700);
-            stage.destroyForcibly().waitFor();
+            stage.kill();
             stage = launch(3);
             producer.join(120_000);
             assertThat(sent).hasSize(1500);
@@ -83,16 +83,13 @@ class IngestCrashRecoveryTest {
             assertThat(new HashSet<>(all)).hasSize(sent.size());
         } finally {
             producing.set(false);
-            stage.destroyForcibly().waitFor();
+            stage.kill();
         }
     }
 
     /** Starts IngestMain in its own JVM with settings in its environment. */
-    private Process launch(int run) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath, IngestMain.class.getName());
-        Map<String, String> env = pb.environment();
+    private JvmProcess launch(int run) {
+        Map<String, String> env = new HashMap<>();
         env.put("INPUT_BOOTSTRAP_SERVERS", upstream.bootstrapServers());
         env.put("OUTPUT_BOOTSTRAP_SERVERS", ingest.bootstrapServers());
         env.put("UPSTREAM_TOPICS", "ztf_20181203_programid1");
@@ -102,8 +99,8 @@ class IngestCrashRecoveryTest {
         env.put("KAFKA_COMMIT_INTERVAL_MS", "500");
         env.put("KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000");
         env.put("KAFKA_CONSUMER_HEARTBEAT_INTERVAL_MS", "1000");
-        File log = work.resolve("ingest-run-" + run + ".log").toFile();
-        return pb.redirectErrorStream(true).redirectOutput(log).start();
+        return JvmProcess.start("buffer-ingest run " + run, IngestMain.class, env,
+                work.resolve("ingest-run-" + run + ".log"));
     }
 
     private static void produce(String topic, List<byte[]> alerts, int count, Set<String> sent, AtomicBoolean go) {
