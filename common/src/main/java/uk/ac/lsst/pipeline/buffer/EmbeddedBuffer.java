@@ -121,13 +121,13 @@ public final class EmbeddedBuffer implements AutoCloseable {
             addSecureListeners(props, secure, secureBootstrap);
         }
         props.putAll(overrides);
+        String bootstrap = plaintextAddress(props.getProperty("advertised.listeners"));
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDir);
             format(props, dataDir, secure);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            String bootstrap = "127.0.0.1:" + brokerPort;
             EmbeddedBuffer buffer = new EmbeddedBuffer(name, dataDir, deleteOnClose, bootstrap, secureBootstrap,
                     server);
             buffer.awaitBroker();
@@ -136,6 +136,29 @@ public final class EmbeddedBuffer implements AutoCloseable {
             return buffer;
         } catch (Exception e) {
             throw new IllegalStateException("buffer " + name + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Overrides (for {@link #start(String, Path, boolean, Map)}) that put the broker and its controller on fixed
+     * ports, so that a buffer stopped and started again on the same data directory keeps its address and its
+     * clients reconnect. Plaintext listeners only.
+     */
+    public static Map<String, String> fixedPorts(int brokerPort, int controllerPort) {
+        return Map.of(
+                "listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:" + controllerPort,
+                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort,
+                "controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    }
+
+    /** A free TCP port on 127.0.0.1 (free when asked; for {@link #fixedPorts}). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
 
@@ -264,14 +287,13 @@ public final class EmbeddedBuffer implements AutoCloseable {
                 .run();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    private static String plaintextAddress(String advertisedListeners) {
+        for (String listener : advertisedListeners.split(",")) {
+            if (listener.startsWith("PLAINTEXT://")) {
+                return listener.substring("PLAINTEXT://".length());
+            }
         }
+        throw new IllegalArgumentException("advertised.listeners has no PLAINTEXT listener: " + advertisedListeners);
     }
 
     private static void deleteRecursively(Path dir) {
