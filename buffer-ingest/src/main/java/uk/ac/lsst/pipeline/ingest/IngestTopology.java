@@ -37,7 +37,7 @@ public final class IngestTopology {
                 : builder.stream(settings.upstreamTopics(), consumed);
         KStream<String, Routed<byte[]>> routed = upstream.process(() -> new IngestProcessor(decoder, metrics),
                 Named.as("decode-alert"));
-        DeadLetters.split(routed, settings.deadLetterTopic().name(), metrics)
+        DeadLetters.split(routed, settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics)
                 .to(settings.alertsTopic().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("write-alerts"));
         return builder.build();

@@ -140,6 +140,23 @@ class IngestTopologyTest {
         assertThat(metrics.alertsOut()).isEqualTo(1);
     }
 
+    @Test
+    void shouldDeadLetterAnOversizedMessageCutToTheLimitWithItsOriginalLength() {
+        byte[] good = SharedData.bytes(SharedData.files("ztf/alerts/misc", ".avro").get(0));
+        byte[] oversized = java.util.Arrays.copyOf(good, 4 * 1024 * 1024 + 100);
+
+        ztf.pipeInput(null, oversized);
+        ztf.pipeInput(null, good);
+
+        assertThat(alerts.readRecordsToList()).hasSize(1);
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("too-large");
+        assertThat(header(dead.headers(), DeadLetterHeaders.TRUNCATED_FROM))
+                .isEqualTo(String.valueOf(oversized.length));
+        assertThat(dead.value()).isEqualTo(java.util.Arrays.copyOf(oversized, 4 * 1024 * 1024));
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
     private static String header(Headers headers, String name) {
         return AlertHeaders.get(headers, name).orElse(null);
     }

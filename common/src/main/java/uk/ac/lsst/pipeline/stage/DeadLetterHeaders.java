@@ -15,6 +15,8 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "dlq.source.offset";
     /** epoch milliseconds at which the stage rejected it. */
     public static final String TIMESTAMP = "dlq.timestamp";
+    /** the original length in bytes of a value cut to what the dead-letter topic takes (too-large messages). */
+    public static final String TRUNCATED_FROM = "dlq.truncated.from";
 
     private DeadLetterHeaders() {
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +32,8 @@ public final class StageRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration BUFFER_CHECK_TIMEOUT = Duration.ofSeconds(30);
+    /** Producer request limit: the largest MAX_ALERT_BYTES (64 MiB) with room for key and headers. */
+    static final int MAX_REQUEST_BYTES = 65 * 1024 * 1024;
 
     private final StageSettings settings;
     private final StageMetrics metrics;
@@ -71,6 +74,9 @@ public final class StageRunner implements AutoCloseable {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         p.put("processing.exception.handler.global.enabled", true);
+        // the producer's own limit (1 MiB by default) would refuse alerts and dead letters that the topics take
+        // (MAX_ALERT_BYTES, at most 64 MiB, plus headers); the topics' max.message.bytes is the limit that counts
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
         p.putAll(settings.input().securityProperties());
         settings.input().extra().forEach((k, v) -> {
             p.put(StreamsConfig.consumerPrefix(k), v);

@@ -48,7 +48,7 @@ public final class CrossmatchTopology {
         TopicDescriptor<String, CrossmatchRecord> out = outputTopic(settings);
         KStream<String, Alert> alerts = DeadLetters.split(
                 AlertDecoding.decode(builder.stream(in.name(), in.consumed("read-alerts")), decoder, true, metrics),
-                settings.deadLetterTopic().name(), metrics);
+                settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics);
         alerts.map((key, alert) -> {
             CrossmatchRecord record = matcher.match(alert);
             metrics.alertOut();

@@ -50,7 +50,7 @@ public final class ThumbnailTopology {
                 () -> new ThumbnailProcessor(decoder, () -> new AlertThumbnailer(settings.render(),
                         settings.maxCutoutBytes(), store, baseUrl, thumbnailMetrics), metrics),
                 Named.as("render-thumbnails"));
-        DeadLetters.split(routed, settings.deadLetterTopic().name(), metrics)
+        DeadLetters.split(routed, settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics)
                 .to(settings.thumbnailsTopic().name(),
                         thumbnailsTopic(settings.thumbnailsTopic().name()).produced("write-thumbnails"));
         return builder.build();

@@ -58,7 +58,7 @@ public final class WatchlistTopology {
                         .withOffsetResetPolicy(reset));
         KStream<String, Routed<Alert>> decoded = AlertDecoding.decode(alerts, decoder, true, metrics.stage());
         TopicDescriptor<String, WatchlistHit> hits = hitsTopic(settings);
-        DeadLetters.split(decoded, settings.deadLetterTopic().name(), metrics.stage())
+        DeadLetters.split(decoded, settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics.stage())
                 .process(() -> new MatchAlert(metrics, clockMs), Named.as("match-watchlists"))
                 .to(hits.name(), Produced.with(hits.keySerde(), hits.valueSerde()).withName("write-hits"));
         Topology topology = builder.build();
