@@ -1,0 +1,112 @@
+package uk.ac.lsst.pipeline.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.testing.JvmProcess;
+
+/**
+ * One instance of a stage run by its {@code Main} class in a JVM of its own, as an orchestrator runs a pod: it can
+ * be killed with SIGKILL and started again with the same environment, and {@link #superviseOnce()} restarts it when
+ * it exited by itself (counting those exits). Readiness is the stage's own {@code /health/ready}. Not thread-safe.
+ */
+final class StageProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Class<?> mainClass;
+    private final Map<String, String> env;
+    private final Path log;
+    private final int httpPort = EmbeddedBuffer.freePort();
+    private final List<Integer> unexpectedExitCodes = new ArrayList<>();
+    private JvmProcess process;
+    private int starts;
+
+    /**
+     * @param env the stage's variables; {@code HTTP_PORT} is set here
+     */
+    StageProcess(String name, Class<?> mainClass, Map<String, String> env, Path workDir) {
+        this.name = name;
+        this.mainClass = mainClass;
+        this.env = new HashMap<>(env);
+        this.env.put("HTTP_PORT", String.valueOf(httpPort));
+        this.log = workDir.resolve(name + ".log");
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    void start() {
+        starts++;
+        process = JvmProcess.start(name, mainClass, env, log, List.of("-Xmx384m", "-XX:+UseSerialGC"), List.of());
+    }
+
+    /** kill -9. */
+    void kill() {
+        process.kill();
+    }
+
+    /** Starts the process again if it exited by itself; true if it did. */
+    boolean superviseOnce() {
+        if (process.isAlive()) {
+            return false;
+        }
+        unexpectedExitCodes.add(process.exitCode());
+        start();
+        return true;
+    }
+
+    /** True when the process runs and its Streams client is RUNNING. */
+    boolean ready() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** How often the process was started (first start included). */
+    int starts() {
+        return starts;
+    }
+
+    /** Exit codes of the times the process ended without being killed by the test. */
+    List<Integer> unexpectedExitCodes() {
+        return List.copyOf(unexpectedExitCodes);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (log " + log + ")";
+    }
+}
