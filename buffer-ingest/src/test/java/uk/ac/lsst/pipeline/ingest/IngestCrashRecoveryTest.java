@@ -65,16 +65,16 @@ class IngestCrashRecoveryTest {
 
         JvmProcess stage = launch(1);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> ingested().size() >= 200);
+            await().atMost(Duration.ofMinutes(3)).until(() -> ingested().size() >= 200);
             stage.kill();
             stage = launch(2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> ingested().size() >= 700);
+            await().atMost(Duration.ofMinutes(3)).until(() -> ingested().size() >= 700);
             stage.kill();
             stage = launch(3);
             producer.join(120_000);
             assertThat(sent).hasSize(1500);
 
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(new HashSet<>(ingested())).containsAll(sent));
             List<String> all = ingested();
             int duplicates = all.size() - new HashSet<>(all).size();
