@@ -156,9 +156,9 @@ class PipelineFaultTest {
             report.put("restarts", kills.values().stream().mapToInt(Integer::intValue).sum() + brokerKills
                     + upstreamOutages + pipeline.supervisedRestarts());
             report.put("stageExitsRestartedBySupervisor", pipeline.supervisedRestarts());
-            Map<String, List<Integer>> exits = new LinkedHashMap<>();
-            pipeline.stages.forEach(s -> exits.put(s.name(), s.unexpectedExitCodes()));
-            report.set("stageExitCodes", JSON.valueToTree(exits));
+            Map<String, List<String>> exits = new LinkedHashMap<>();
+            pipeline.stages.forEach(s -> exits.put(s.name(), s.unexpectedExits()));
+            report.set("stageExits", JSON.valueToTree(exits));
             ObjectNode outputs = report.putObject("outputs");
             for (Accounting a : List.of(ingest, crossmatch, thumbnails, watchlist)) {
                 outputs.set(a.output(), a.toJson(JSON));

@@ -1,16 +1,19 @@
 package uk.ac.lsst.pipeline.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.testing.JvmProcess;
 
@@ -28,6 +31,7 @@ final class StageProcess implements AutoCloseable {
     private final Path log;
     private final int httpPort = EmbeddedBuffer.freePort();
     private final List<Integer> unexpectedExitCodes = new ArrayList<>();
+    private final List<String> unexpectedExits = new ArrayList<>();
     private JvmProcess process;
     private int starts;
 
@@ -66,6 +70,7 @@ final class StageProcess implements AutoCloseable {
             return false;
         }
         unexpectedExitCodes.add(process.exitCode());
+        unexpectedExits.add("exit code " + process.exitCode() + ": " + lastError());
         start();
         return true;
     }
@@ -96,6 +101,22 @@ final class StageProcess implements AutoCloseable {
     /** Exit codes of the times the process ended without being killed by the test. */
     List<Integer> unexpectedExitCodes() {
         return List.copyOf(unexpectedExitCodes);
+    }
+
+    /** For each exit without a kill by the test: its code and the last error its log shows. */
+    List<String> unexpectedExits() {
+        return List.copyOf(unexpectedExits);
+    }
+
+    private String lastError() {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" ERROR ") || l.contains("cannot start"))
+                    .reduce((first, second) -> second)
+                    .map(l -> l.length() > 400 ? l.substring(0, 400) : l)
+                    .orElse("(no error in the log)");
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Override
