@@ -91,29 +91,21 @@ public final class EmbeddedBuffer implements AutoCloseable {
      * @param overrides     broker settings that replace the defaults ({@code num.partitions}, ...)
      */
     public static EmbeddedBuffer start(String name, Path dataDir, boolean deleteOnClose, Map<String, String> overrides) {
-        return start(name, dataDir, deleteOnClose, overrides, null, 0);
-    }
-
-    /**
-     * Starts a buffer whose plaintext listener is on a given port of 127.0.0.1 (a local buffer named in a pipeline
-     * file), keeping its data in {@code dataDir} across restarts.
-     */
-    public static EmbeddedBuffer startOnPort(String name, int port, Path dataDir) {
-        return start(name, dataDir, false, Map.of(), null, port);
+        return start(name, dataDir, deleteOnClose, overrides, null);
     }
 
     /** Starts a buffer in a fresh temporary directory with TLS and SCRAM listeners as well as the plaintext one. */
     public static EmbeddedBuffer startSecure(String name, Secure secure) {
         try {
-            return start(name, Files.createTempDirectory("buffer-" + name + "-"), true, Map.of(), secure, 0);
+            return start(name, Files.createTempDirectory("buffer-" + name + "-"), true, Map.of(), secure);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a data directory for buffer " + name, e);
         }
     }
 
     private static EmbeddedBuffer start(String name, Path dataDir, boolean deleteOnClose,
-                                        Map<String, String> overrides, Secure secure, int port) {
-        int brokerPort = port > 0 ? port : freePort();
+                                        Map<String, String> overrides, Secure secure) {
+        int brokerPort = freePort();
         int controllerPort = freePort();
         Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
         Map<SecurityProtocol, String> secureBootstrap = new EnumMap<>(SecurityProtocol.class);

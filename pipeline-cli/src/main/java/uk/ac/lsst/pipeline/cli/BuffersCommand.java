@@ -38,8 +38,11 @@ public final class BuffersCommand extends OpsCommand {
                     System.out.printf("  %-10s %s: not local, not started%n", b.name(), b.bootstrap());
                     continue;
                 }
-                EmbeddedBuffer buffer = EmbeddedBuffer.startOnPort(b.name(), Integer.parseInt(hostPort[1]),
-                        data.resolve(b.name()));
+                int port = Integer.parseInt(hostPort[1]);
+                // the controller on a port derived from the broker's, so that a restart on the same data keeps both
+                int controller = port + 10_000 <= 65_535 ? port + 10_000 : EmbeddedBuffer.freePort();
+                EmbeddedBuffer buffer = EmbeddedBuffer.start(b.name(), data.resolve(b.name()), false,
+                        EmbeddedBuffer.fixedPorts(port, controller));
                 started.add(buffer);
                 System.out.printf("  %-10s up at %s (data in %s)%n", b.name(), buffer.bootstrapServers(),
                         data.resolve(b.name()));
