@@ -1,0 +1,346 @@
+package uk.ac.lsst.pipeline.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import uk.ac.lsst.pipeline.alert.SchemaSources;
+import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.bench.measure.OutputReader;
+import uk.ac.lsst.pipeline.bench.measure.Percentiles;
+import uk.ac.lsst.pipeline.bench.measure.RunAnalysis;
+import uk.ac.lsst.pipeline.bench.measure.StageWindow;
+import uk.ac.lsst.pipeline.bench.measure.ThreadCpu;
+import uk.ac.lsst.pipeline.bench.measure.TopicRecords;
+import uk.ac.lsst.pipeline.bench.report.LayoutCheck;
+import uk.ac.lsst.pipeline.bench.report.Machine;
+import uk.ac.lsst.pipeline.bench.report.RunResult;
+import uk.ac.lsst.pipeline.bench.report.SeriesPoint;
+import uk.ac.lsst.pipeline.bench.report.StageResult;
+import uk.ac.lsst.pipeline.bench.stages.LocalStages;
+import uk.ac.lsst.pipeline.bench.stages.RunningStage;
+import uk.ac.lsst.pipeline.buffer.TopicSpec;
+import uk.ac.lsst.pipeline.replay.AlertFiles;
+import uk.ac.lsst.pipeline.replay.ReplayRequest;
+import uk.ac.lsst.pipeline.replay.ReplayResult;
+import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageRunner;
+
+/**
+ * One run of the whole pipeline on fresh in-process buffers (upstream, ingest, science): the stages are started,
+ * the alerts replayed upstream, and once every stage has read every alert the topics are read back and every
+ * output record is timed from its alert's upstream append (record timestamps of log-append-time topics and the
+ * headers buffer-ingest adds; only this machine's clock). Optionally Kafka's own tools and MirrorMaker 2 then run
+ * on the same buffers ({@link ReferenceRuns}). Progress goes to {@code out} once a second. Not thread-safe.
+ */
+public final class Bench {
+    static final String ZTF_TOPIC = "ztf_20181203_programid1";
+    static final String RUBIN_TOPIC = "lsst-alerts-v9";
+    private static final long POLL_MS = 50;
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+
+    private final PrintStream out;
+
+    public Bench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs once and returns what was measured; buffers and stages are gone when it returns. */
+    public RunResult run(BenchRequest request) throws Exception {
+        Map<String, Path> sources = sources(request.samples().resolve("alerts"), request.surveys());
+        Map<String, Long> counts = share(request.alerts(), sources);
+        Path work = Files.createTempDirectory("pipeline-bench-");
+        out.printf("Preparing %d alerts (%s) ...%n", request.alerts(), counts);
+        Map<String, Path> prepared = new TreeMap<>();
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            prepared.put(e.getKey(), PreparedAlerts.prepare(sources.get(e.getKey()), e.getValue(),
+                    work.resolve("alerts").resolve(e.getKey())));
+        }
+        out.printf("Starting buffers: upstream (1 broker), ingest (%d broker%s), science (1 broker) ...%n",
+                request.ingestBrokers(), request.ingestBrokers() == 1 ? "" : "s");
+        try (BenchBuffer upstream = BenchBuffer.start("upstream", 1);
+             BenchBuffer ingest = BenchBuffer.start("ingest", request.ingestBrokers());
+             BenchBuffer science = BenchBuffer.start("science", 1)) {
+            upstream.ensureTopics(counts.keySet().stream().map(t -> new TopicSpec(t, request.partitions(), (short) -1,
+                    Map.of("message.timestamp.type", "LogAppendTime",
+                            "max.message.bytes", String.valueOf(5 * 1024 * 1024)))).toList());
+            LocalStages.Layout layout = new LocalStages.Layout(request.samples(), request.partitions(),
+                    request.instances(), request.threads(), work, List.copyOf(counts.keySet()));
+            out.printf("Starting stages: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
+                    request.instances(), request.threads(), request.partitions());
+            List<RunningStage> stages = LocalStages.start(layout, upstream, ingest, science);
+            RunResult result;
+            ReferenceRuns references = new ReferenceRuns(out);
+            try {
+                awaitAssigned(stages, request.partitions());
+                LayoutCheck check = layoutCheck(ingest, stages, request.partitions());
+                result = replayAndMeasure(request, prepared, counts, upstream, ingest, stages, check);
+                long rebalanceMs = request.rebalance() ? timeRebalance(layout, ingest, science, stages,
+                        request.partitions()) : -1;
+                stages.forEach(RunningStage::close);
+                result = result.withMemory(heapAfterGcMb(), Machine.rssMb(), rebalanceMs);
+            } finally {
+                stages.forEach(RunningStage::close);
+            }
+            if (request.references()) {
+                result = result.withReferences(references.run(request, layout, upstream, ingest, result));
+            }
+            return result;
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private RunResult replayAndMeasure(BenchRequest request, Map<String, Path> sources, Map<String, Long> counts,
+                                       BenchBuffer upstream, BenchBuffer ingest, List<RunningStage> stages,
+                                       LayoutCheck check) throws Exception {
+        ThreadCpu cpu = new ThreadCpu(stages.stream().map(RunningStage::name).toList());
+        cpu.start();
+        Map<String, List<long[]>> inSamples = new LinkedHashMap<>();
+        stages.forEach(s -> inSamples.put(s.name(), new ArrayList<>()));
+        Map<String, Long> doneMs = new HashMap<>();
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(counts.size(), r -> new Thread(r, "bench-replay"));
+        List<Future<ReplayResult>> replays = new ArrayList<>();
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            replays.add(pool.submit(() -> replay(request, upstream, sources.get(e.getKey()), e.getKey(),
+                    e.getValue(), acknowledged)));
+        }
+        pool.shutdown();
+        long started = System.currentTimeMillis();
+        long deadline = Long.MAX_VALUE;
+        long nextPrint = started + 1000;
+        long replayed = -1;
+        while (true) {
+            long now = System.currentTimeMillis();
+            stages.forEach(s -> inSamples.get(s.name()).add(new long[] {now, s.alertsIn()}));
+            if (replayed < 0 && pool.isTerminated()) {
+                replayed = 0;
+                for (int i = 0; i < replays.size(); i++) {
+                    ReplayResult r = replays.get(i).get();
+                    replayed += r.acknowledged();
+                    acknowledged.put(new ArrayList<>(counts.keySet()).get(i), r.acknowledged());
+                }
+                deadline = now + request.timeout().toMillis();
+            }
+            if (replayed >= 0) {
+                markDone(stages, replayed, now, doneMs);
+            }
+            if (now >= nextPrint) {
+                cpu.sample();
+                progress(now - started, request.alerts(), acknowledged, stages);
+                nextPrint += 1000;
+            }
+            if (doneMs.size() == stages.size() || now > deadline || stages.stream().anyMatch(RunningStage::failed)) {
+                break;
+            }
+            Thread.sleep(POLL_MS);
+        }
+        cpu.sample();
+        boolean complete = doneMs.size() == stages.size() && stages.stream().noneMatch(RunningStage::failed);
+        out.printf("  %s after %.1f s; reading the topics back ...%n", complete ? "drained" : "NOT drained",
+                (System.currentTimeMillis() - started) / 1000.0);
+        return analyse(request, stages, ingest, replayed, complete, doneMs, inSamples, cpu.secondsByGroup(), check);
+    }
+
+    private RunResult analyse(BenchRequest request, List<RunningStage> stages, BenchBuffer ingest, long replayed,
+                              boolean complete, Map<String, Long> doneMs, Map<String, List<long[]>> inSamples,
+                              Map<String, Double> cpuByGroup, LayoutCheck check) {
+        RunningStage ingestStage = stages.get(0);
+        TopicRecords alerts = OutputReader.read(ingest.bootstrapServers(), ingestStage.outputTopic(), READ_TIMEOUT);
+        RunAnalysis analysis = new RunAnalysis(alerts);
+        long alertsStart = alerts.firstAppendMs();
+        List<StageResult> results = new ArrayList<>();
+        Map<String, List<SeriesPoint>> series = new LinkedHashMap<>();
+        Percentiles trigger = Percentiles.NONE;
+        long lastDone = 0;
+        for (RunningStage s : stages) {
+            boolean first = s == ingestStage;
+            TopicRecords output = first ? alerts
+                    : OutputReader.read(s.output().bootstrapServers(), s.outputTopic(), READ_TIMEOUT);
+            long done = Math.max(doneMs.getOrDefault(s.name(), System.currentTimeMillis()),
+                    output.size() == 0 ? 0 : output.lastAppendMs());
+            lastDone = Math.max(lastDone, done);
+            StageWindow window = new StageWindow(first ? analysis.startMs() : alertsStart, done);
+            double cpuSeconds = cpuByGroup.getOrDefault(s.name(), 0.0);
+            results.add(first ? analysis.ingest(s.name(), s.alertsIn(), window, cpuSeconds)
+                    : analysis.downstream(s.name(), s.alertsIn(), output, window, cpuSeconds));
+            series.put(s.name(), analysis.series(output, inSamples.get(s.name())));
+            if (s.name().equals(LocalStages.WATCHLIST)) {
+                trigger = Percentiles.of(analysis.latencies(output));
+            }
+        }
+        long upstreamLast = 0;
+        for (int i = 0; i < alerts.size(); i++) {
+            upstreamLast = Math.max(upstreamLast, alerts.upstreamMs(i));
+        }
+        double pipelineSeconds = Math.max(1, lastDone - analysis.startMs()) / 1000.0;
+        long bytes = alerts.totalBytes();
+        return new RunResult(request.partitions(), request.ingestBrokers(), request.instances(), request.threads(),
+                request.schedule().describe(), request.surveys(), replayed, alerts.size(),
+                alerts.size() == 0 ? 0 : bytes / alerts.size(), complete,
+                Math.max(0, upstreamLast - analysis.startMs()) / 1000.0, pipelineSeconds,
+                alerts.size() / pipelineSeconds, bytes / pipelineSeconds / 1e6, results, trigger, cpuByGroup, series,
+                -1, -1, -1, check, null);
+    }
+
+    /** A stage is done once it has read every alert meant for it. */
+    private static void markDone(List<RunningStage> stages, long replayed, long now, Map<String, Long> doneMs) {
+        RunningStage ingest = stages.get(0);
+        if (ingest.alertsIn() >= replayed) {
+            doneMs.putIfAbsent(ingest.name(), now);
+        }
+        if (!doneMs.containsKey(ingest.name())) {
+            return;
+        }
+        long forwarded = ingest.alertsOut();
+        for (RunningStage s : stages.subList(1, stages.size())) {
+            if (s.alertsIn() >= forwarded) {
+                doneMs.putIfAbsent(s.name(), now);
+            }
+        }
+    }
+
+    private ReplayResult replay(BenchRequest request, BenchBuffer upstream, Path dir, String topic, long count,
+                                Map<String, Long> acknowledged) {
+        try (Replayer replayer = Replayer.connect(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                upstream.bootstrapServers()), SchemaSources.none())) {
+            return replayer.run(ReplayRequest.builder(topic, List.of(dir)).count(count).schedule(request.schedule())
+                    .seed(17).build(), p -> acknowledged.put(topic, p.acknowledged()));
+        }
+    }
+
+    private void progress(long elapsedMs, long requested, Map<String, Long> acknowledged, List<RunningStage> stages) {
+        StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "  %6.1f s  replayed %d/%d",
+                elapsedMs / 1000.0, acknowledged.values().stream().mapToLong(Long::longValue).sum(), requested));
+        for (RunningStage s : stages) {
+            line.append(String.format(java.util.Locale.ROOT, "  %s %d", s.name().replace("-service", ""),
+                    s.alertsIn()));
+        }
+        out.println(line);
+    }
+
+    private void awaitAssigned(List<RunningStage> stages, int partitions) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!stages.stream().allMatch(s -> s.assigned(partitions))) {
+            if (System.currentTimeMillis() > deadline || stages.stream().anyMatch(RunningStage::failed)) {
+                throw new IllegalStateException("the stages did not all get their partitions within 120 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Leaders of the alerts topic per broker, and input partitions per instance of every stage. */
+    private static LayoutCheck layoutCheck(BenchBuffer ingest, List<RunningStage> stages, int partitions)
+            throws Exception {
+        String alertsTopic = stages.get(0).outputTopic();
+        Map<Integer, Integer> leaders = new TreeMap<>();
+        try (Admin admin = ingest.admin()) {
+            TopicDescription d = admin.describeTopics(List.of(alertsTopic)).allTopicNames().get().get(alertsTopic);
+            admin.describeCluster().nodes().get().forEach(n -> leaders.put(n.id(), 0));
+            for (TopicPartitionInfo p : d.partitions()) {
+                leaders.merge(p.leader().id(), 1, Integer::sum);
+            }
+        }
+        Map<String, List<Integer>> perInstance = new LinkedHashMap<>();
+        for (RunningStage s : stages) {
+            for (String topic : s.inputTopics()) {
+                perInstance.put(s.name() + " <- " + topic, s.partitionsPerInstance(topic));
+            }
+        }
+        boolean balanced = leaders.values().stream().distinct().count() == 1
+                && perInstance.values().stream().allMatch(l -> l.stream().distinct().count() == 1);
+        return new LayoutCheck(ingest.brokers(), partitions, leaders, perInstance, balanced);
+    }
+
+    /** Starts one more crossmatch-service instance; the time until both run and share every partition. */
+    private long timeRebalance(LocalStages.Layout layout, BenchBuffer ingest, BenchBuffer science,
+                               List<RunningStage> stages, int partitions) throws InterruptedException {
+        RunningStage crossmatch = stages.get(1);
+        long started = System.nanoTime();
+        StageRunner extra = LocalStages.startCrossmatchInstance(layout, ingest, science,
+                StageMetrics.prometheus(LocalStages.CROSSMATCH));
+        try {
+            List<StageRunner> both = new ArrayList<>(crossmatch.instances());
+            both.add(extra);
+            RunningStage grown = new RunningStage(crossmatch.name(), both, crossmatch.metrics(), crossmatch.input(),
+                    crossmatch.inputTopics(), crossmatch.output(), crossmatch.outputTopic());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(grown.assigned(partitions) && grown.partitionsPerInstance(crossmatch.inputTopics().get(0))
+                    .stream().allMatch(n -> n > 0))) {
+                if (System.nanoTime() > deadline) {
+                    return -1;
+                }
+                Thread.sleep(10);
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            out.printf("  a second crossmatch-service instance joined: rebalanced in %d ms%n", ms);
+            return ms;
+        } finally {
+            extra.close();
+        }
+    }
+
+    private static double heapAfterGcMb() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+    }
+
+    /** Survey upstream topic -> sample directory, for the chosen surveys whose directories exist. */
+    static Map<String, Path> sources(Path alerts, List<String> surveys) {
+        Map<String, Path> sources = new TreeMap<>();
+        if (surveys.contains("ztf") && Files.isDirectory(alerts.resolve("ztf"))) {
+            sources.put(ZTF_TOPIC, alerts.resolve("ztf"));
+        }
+        if (surveys.contains("lsst") && Files.isDirectory(alerts.resolve("rubin"))) {
+            sources.put(RUBIN_TOPIC, alerts.resolve("rubin"));
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no sample alerts for " + surveys + " in " + alerts.toAbsolutePath()
+                    + ": expected subdirectories ztf/ and/or rubin/ holding .avro files");
+        }
+        return sources;
+    }
+
+    /** Shares {@code total} between the topics in proportion to their number of sample files. */
+    static Map<String, Long> share(long total, Map<String, Path> sources) {
+        Map<String, Long> files = new TreeMap<>();
+        sources.forEach((t, dir) -> files.put(t, (long) AlertFiles.discover(List.of(dir)).size()));
+        long all = files.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> counts = new TreeMap<>();
+        long given = 0;
+        List<String> topics = new ArrayList<>(files.keySet());
+        for (int i = 0; i < topics.size(); i++) {
+            long n = i == topics.size() - 1 ? total - given
+                    : Math.round((double) total * files.get(topics.get(i)) / all);
+            counts.put(topics.get(i), n);
+            given += n;
+        }
+        return counts;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // a temporary directory; the OS cleans it up eventually
+        }
+    }
+}

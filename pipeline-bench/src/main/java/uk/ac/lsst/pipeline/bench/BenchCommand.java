@@ -1,0 +1,171 @@
+package uk.ac.lsst.pipeline.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import uk.ac.lsst.pipeline.bench.report.BenchReport;
+import uk.ac.lsst.pipeline.bench.report.Charts;
+import uk.ac.lsst.pipeline.bench.report.Machine;
+import uk.ac.lsst.pipeline.bench.report.RunResult;
+import uk.ac.lsst.pipeline.bench.report.SummaryTable;
+import uk.ac.lsst.pipeline.bench.report.SweepPoint;
+import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+
+/** {@code pipeline bench}: throughput and latency of every stage beside Kafka's own tools and MirrorMaker 2. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark the whole pipeline on in-process Kafka buffers (upstream, ingest, science): replay "
+                + "real alerts through buffer-ingest, crossmatch-service, watchlist-service and thumbnail-service and "
+                + "measure each stage's alerts/s, MB/s, CPU and latency from upstream append to output; then run "
+                + "Kafka's producer and consumer performance tools and MirrorMaker 2 on the same buffers.",
+                "Writes OUT/bench.json and SVG charts, prints a summary table."})
+public final class BenchCommand implements Callable<Integer> {
+    static final List<Integer> SWEEP = List.of(16, 32, 64, 128);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--alerts", defaultValue = "2000", paramLabel = "N",
+            description = "Alerts to replay, shared between the surveys (default: ${DEFAULT-VALUE}).")
+    long alerts;
+
+    @Option(names = "--survey", defaultValue = "lsst", paramLabel = "ztf|lsst|both",
+            description = "Whose sample alerts to replay (default: ${DEFAULT-VALUE}; Rubin alerts are ~150 KB).")
+    String survey;
+
+    static final class Pacing {
+        @Option(names = "--rate", paramLabel = "R", description = "Alerts per second per survey.")
+        Double rate;
+
+        @Option(names = "--bursts", paramLabel = "N",
+                description = "Bursts of N alerts per survey, one every --every (a Rubin visit: 10000 every 40 s).")
+        Integer bursts;
+    }
+
+    @ArgGroup(exclusive = true)
+    Pacing pacing;
+
+    @Option(names = "--every", defaultValue = "PT40S", paramLabel = "DURATION",
+            description = "Time between bursts (default: ${DEFAULT-VALUE}).")
+    Duration every;
+
+    @Option(names = "--partitions", defaultValue = "16", paramLabel = "P",
+            description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "T",
+            description = "Stream threads per stage instance (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "I",
+            description = "Instances of each stage (default: ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--brokers", defaultValue = "1", paramLabel = "B",
+            description = "Brokers of the ingest buffer (default: ${DEFAULT-VALUE}).")
+    int brokers;
+
+    @Option(names = "--preset", paramLabel = "seed",
+            description = "seed: the seed design's layout, an ingest buffer of 4 brokers holding 16 partitions and "
+                    + "each stage as 4 instances x 4 threads; checks every broker leads 4 partitions and every "
+                    + "instance gets 4.")
+    String preset;
+
+    @Option(names = "--sweep", description = "Also run once per partition count 16, 32, 64, 128 (fresh buffers "
+            + "each): throughput, latency, memory and rebalance time.")
+    boolean sweep;
+
+    @Option(names = "--sweep-only", description = "Only the partition sweep.")
+    boolean sweepOnly;
+
+    @Option(names = "--no-references", description = "Skip Kafka's tools and MirrorMaker 2.")
+    boolean noReferences;
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "Samples directory with alerts/{ztf,rubin}, catalogues/, watchlists/ "
+                    + "(default: samples/ of the repository).")
+    Path samples;
+
+    @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "How long the stages may take to drain after the replay (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--out", defaultValue = "bench-out", paramLabel = "DIR",
+            description = "Where bench.json and the charts go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchRequest request = request();
+        String started = Instant.now().toString();
+        Machine machine = Machine.now();
+        System.out.printf("pipeline bench on %d cores, load average %s%n", machine.cores(), machine.loadAverage());
+        Bench bench = new Bench(System.out);
+        RunResult run = null;
+        if (!sweepOnly) {
+            run = bench.run(request);
+            Charts.run(run, out.resolve("bench.svg"));
+        }
+        List<SweepPoint> points = new ArrayList<>();
+        if (sweep || sweepOnly) {
+            for (int p : SWEEP) {
+                System.out.printf("Sweep: %d partitions%n", p);
+                points.add(SweepPoint.of(bench.run(request.with(p, false, true))));
+            }
+            Charts.sweep(points, out.resolve("sweep.svg"));
+        }
+        BenchReport report = new BenchReport(machine, Machine.currentLoad(),
+                "pipeline bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), started,
+                run, points);
+        Path json = report.write(out);
+        System.out.print(SummaryTable.describe(report));
+        System.out.println("Written " + json.toAbsolutePath() + (run != null ? ", bench.svg" : "")
+                + (points.isEmpty() ? "" : ", sweep.svg"));
+        return run == null || run.complete() ? 0 : 1;
+    }
+
+    BenchRequest request() {
+        List<String> surveys = switch (survey) {
+            case "ztf" -> List.of("ztf");
+            case "lsst" -> List.of("lsst");
+            case "both" -> List.of("ztf", "lsst");
+            default -> throw new ParameterException(spec.commandLine(), "--survey must be ztf, lsst or both, got "
+                    + survey);
+        };
+        ReplaySchedule schedule = ReplaySchedule.fullSpeed();
+        if (pacing != null && pacing.rate != null) {
+            schedule = ReplaySchedule.rate(pacing.rate);
+        } else if (pacing != null && pacing.bursts != null) {
+            schedule = ReplaySchedule.bursts(pacing.bursts, every);
+        }
+        int p = partitions;
+        int b = brokers;
+        int i = instances;
+        int t = threads;
+        if (preset != null) {
+            if (!preset.equals("seed")) {
+                throw new ParameterException(spec.commandLine(), "--preset must be seed, got " + preset);
+            }
+            p = 16;
+            b = 4;
+            i = 4;
+            t = 4;
+        }
+        if (alerts < 1 || p < 1 || b < 1 || i < 1 || t < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--alerts, --partitions, --brokers, --instances and --threads must be at least 1");
+        }
+        Path dir = samples != null ? samples
+                : Path.of(System.getProperty("pipeline.home", ".")).resolve("samples");
+        return new BenchRequest(dir, alerts, surveys, schedule, p, b, i, t, timeout, !noReferences, sweep || sweepOnly,
+                out);
+    }
+}

@@ -1,0 +1,40 @@
+package uk.ac.lsst.pipeline.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+
+/**
+ * What to bench.
+ *
+ * @param samples        directory with {@code alerts/{ztf,rubin}}, {@code catalogues/}, {@code watchlists/}
+ * @param alerts         alerts to replay in all, shared between the surveys by their number of sample files
+ * @param surveys        {@code ztf} and/or {@code lsst}
+ * @param schedule       pacing of each survey's replay
+ * @param partitions     partitions of every topic
+ * @param ingestBrokers  brokers of the ingest buffer
+ * @param instances      instances of each stage
+ * @param threads        stream threads per instance
+ * @param timeout        how long the stages may take to drain after the replay
+ * @param references     also run Kafka's tools and MirrorMaker 2 on the same buffers
+ * @param rebalance      also time a second crossmatch-service instance joining
+ * @param out            where bench.json and the charts go
+ */
+public record BenchRequest(Path samples, long alerts, List<String> surveys, ReplaySchedule schedule, int partitions,
+                           int ingestBrokers, int instances, int threads, Duration timeout, boolean references,
+                           boolean rebalance, Path out) {
+
+    public BenchRequest {
+        surveys = List.copyOf(surveys);
+        if (alerts < 1 || partitions < 1 || ingestBrokers < 1 || instances < 1 || threads < 1) {
+            throw new IllegalArgumentException("alerts, partitions, brokers, instances and threads must be >= 1");
+        }
+    }
+
+    /** The same request with another partition count, references and rebalance timing. */
+    public BenchRequest with(int partitions, boolean references, boolean rebalance) {
+        return new BenchRequest(samples, alerts, surveys, schedule, partitions, ingestBrokers, instances, threads,
+                timeout, references, rebalance, out);
+    }
+}

@@ -1,0 +1,116 @@
+package uk.ac.lsst.pipeline.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.bench.measure.OutputReader;
+import uk.ac.lsst.pipeline.bench.measure.TopicRecords;
+import uk.ac.lsst.pipeline.bench.reference.KafkaPerfTools;
+import uk.ac.lsst.pipeline.bench.reference.MirrorMaker2;
+import uk.ac.lsst.pipeline.bench.report.RunResult;
+import uk.ac.lsst.pipeline.bench.stages.LocalStages;
+import uk.ac.lsst.pipeline.bench.stages.RunningStage;
+import uk.ac.lsst.pipeline.buffer.TopicAdmin;
+import uk.ac.lsst.pipeline.replay.Replayer;
+
+/**
+ * The references of a run, on the run's own buffers once its stages have stopped: the upstream alerts (still in
+ * the upstream buffer) mirrored into the ingest buffer by MirrorMaker 2 and, the same way, by a second
+ * buffer-ingest with a fresh group and topic; then Kafka's producer and consumer performance tools with the run's
+ * mean alert size and partitions, and the run's record count (at least {@link #MIN_TOOL_RECORDS}). Not thread-safe.
+ */
+final class ReferenceRuns {
+    static final String BACKLOG_APP_ID = "buffer-ingest-backlog";
+    static final String BACKLOG_TOPIC = "alerts-backlog";
+    static final String PERF_TOPIC = "perf-produce-consume";
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Kafka's tools get at least this many records, so that their start-up does not dominate their rates. */
+    static final long MIN_TOOL_RECORDS = 1000;
+
+    private final PrintStream out;
+
+    ReferenceRuns(PrintStream out) {
+        this.out = out;
+    }
+
+    uk.ac.lsst.pipeline.bench.report.References run(BenchRequest request, LocalStages.Layout layout,
+                                                     BenchBuffer upstream, BenchBuffer ingest, RunResult run)
+            throws Exception {
+        long records = run.alertsReplayed();
+        int tasks = request.instances() * request.threads();
+        List<String> topics = layout.upstreamTopics();
+
+        out.printf("References on the same buffers (%d alerts):%n  MirrorMaker 2 (%d task(s)) upstream -> ingest ...%n",
+                records, tasks);
+        double mm2Wall = MirrorMaker2.mirror(upstream, ingest, topics, request.partitions(), records, tasks, TIMEOUT);
+        double[] mm2 = rate(ingest, topics.stream().map(MirrorMaker2::targetTopic).toList());
+        out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s (%.1f s from start)%n", mm2[0], mm2[1], mm2Wall);
+
+        out.printf("  buffer-ingest from the same backlog into topic %s ...%n", BACKLOG_TOPIC);
+        RunningStage backlog = LocalStages.startIngest(layout, upstream, ingest, BACKLOG_APP_ID, BACKLOG_TOPIC,
+                request.instances());
+        try {
+            awaitRecords(ingest, BACKLOG_TOPIC, records);
+        } finally {
+            backlog.close();
+        }
+        double[] ingestRate = rate(ingest, List.of(BACKLOG_TOPIC));
+        out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s%n", ingestRate[0], ingestRate[1]);
+
+        int size = (int) Math.max(1, run.meanAlertBytes());
+        long perfRecords = Math.max(records, MIN_TOOL_RECORDS);
+        out.printf("  ProducerPerformance: %d records of %d bytes, %d partitions ...%n", perfRecords, size,
+                request.partitions());
+        KafkaPerfTools.Result produced = KafkaPerfTools.produce(ingest, PERF_TOPIC, request.partitions(),
+                perfRecords, size, Replayer.producerDefaults());
+        out.println("    " + produced.line());
+        out.println("  ConsumerPerformance ...");
+        KafkaPerfTools.Result consumed = KafkaPerfTools.consume(ingest, PERF_TOPIC, perfRecords);
+        out.printf(Locale.ROOT, "    %.0f records/s, %.1f MB/s (fetch rate)%n", consumed.recordsPerSecond(),
+                consumed.mbPerSecond());
+        double plain = KafkaPerfTools.produceThenConsume(produced.recordsPerSecond(), consumed.recordsPerSecond());
+        return new uk.ac.lsst.pipeline.bench.report.References(size, perfRecords, produced.recordsPerSecond(),
+                produced.mbPerSecond(), consumed.recordsPerSecond(), consumed.mbPerSecond(), plain, mm2[0], mm2[1],
+                mm2Wall, ingestRate[0], ingestRate[1], ingestRate[0] / mm2[0], run.pipelineAlertsPerSecond() / plain,
+                produced.line(), consumed.line());
+    }
+
+    /** Records per second and MB/s of {@code topics}, between their first and last append. */
+    private static double[] rate(BenchBuffer buffer, List<String> topics) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long count = 0;
+        long bytes = 0;
+        for (String topic : topics) {
+            TopicRecords r = OutputReader.read(buffer.bootstrapServers(), topic, TIMEOUT);
+            if (r.size() == 0) {
+                continue;
+            }
+            first = Math.min(first, r.firstAppendMs());
+            last = Math.max(last, r.lastAppendMs());
+            count += r.size();
+            bytes += r.totalBytes();
+        }
+        double seconds = Math.max(1, last - first) / 1000.0;
+        return new double[] {count / seconds, bytes / seconds / 1e6};
+    }
+
+    private static void awaitRecords(BenchBuffer buffer, String topic, long records) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (Admin admin = buffer.admin()) {
+            TopicAdmin topics = new TopicAdmin(admin, Duration.ofSeconds(30));
+            while (topics.endOffsets(List.of(topic)).values().stream().mapToLong(Long::longValue).sum() < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("buffer-ingest did not mirror " + records + " alerts within "
+                            + TIMEOUT);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,93 @@
+package uk.ac.lsst.pipeline.bench.reference;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.connect.mirror.MirrorMaker;
+import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.buffer.TopicAdmin;
+import uk.ac.lsst.pipeline.buffer.TopicSpec;
+
+/**
+ * MirrorMaker 2 ({@code connect-mirror}, dedicated mode, in this JVM) mirroring topics from one buffer to another,
+ * the reference for buffer-ingest. Heartbeats and checkpoints are emitted once an hour and no configs, ACLs or group offsets are synced, so
+ * nearly all of its work is the mirroring;
+ * the target topics ({@code <source alias>.<topic>}) are created beforehand with the source's partitions and
+ * log-append time, so that their record timestamps say when each record arrived. Not thread-safe.
+ */
+public final class MirrorMaker2 {
+    public static final String SOURCE = "upstream";
+    public static final String TARGET = "ingest";
+
+    private MirrorMaker2() {
+    }
+
+    /** The name MirrorMaker 2 gives to {@code topic} on the target. */
+    public static String targetTopic(String topic) {
+        return SOURCE + "." + topic;
+    }
+
+    /**
+     * Mirrors {@code topics} until the target topics hold {@code records} records (or the timeout), then stops.
+     *
+     * @param tasks MirrorSourceConnector tasks (the stream threads buffer-ingest had)
+     * @return seconds from the start of MirrorMaker 2 until the last record arrived
+     */
+    public static double mirror(BenchBuffer source, BenchBuffer target, List<String> topics, int partitions,
+                                long records, int tasks, Duration timeout) throws Exception {
+        target.ensureTopics(topics.stream().map(t -> new TopicSpec(targetTopic(t), partitions, (short) -1, Map.of(
+                "message.timestamp.type", "LogAppendTime", "max.message.bytes", String.valueOf(5 * 1024 * 1024))))
+                .toList());
+        List<String> mirrored = topics.stream().map(MirrorMaker2::targetTopic).toList();
+        long started = System.nanoTime();
+        MirrorMaker mm2 = new MirrorMaker(config(source, target, topics, tasks), List.of(TARGET));
+        mm2.start();
+        try (Admin admin = target.admin()) {
+            TopicAdmin topicAdmin = new TopicAdmin(admin, Duration.ofSeconds(30));
+            long deadline = started + timeout.toNanos();
+            while (sum(topicAdmin.endOffsets(mirrored)) < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("MirrorMaker 2 mirrored " + sum(topicAdmin.endOffsets(mirrored))
+                            + " of " + records + " records within " + timeout);
+                }
+                Thread.sleep(50);
+            }
+            return (System.nanoTime() - started) / 1e9;
+        } finally {
+            mm2.stop();
+            mm2.awaitStop();
+        }
+    }
+
+    static Map<String, String> config(BenchBuffer source, BenchBuffer target, List<String> topics, int tasks) {
+        Map<String, String> c = new HashMap<>();
+        c.put("clusters", SOURCE + ", " + TARGET);
+        c.put(SOURCE + ".bootstrap.servers", source.bootstrapServers());
+        c.put(TARGET + ".bootstrap.servers", target.bootstrapServers());
+        c.put(SOURCE + "->" + TARGET + ".enabled", "true");
+        c.put(TARGET + "->" + SOURCE + ".enabled", "false");
+        c.put(SOURCE + "->" + TARGET + ".topics", String.join(",", topics));
+        c.put("tasks.max", String.valueOf(tasks));
+        c.put("emit.heartbeats.interval.seconds", "3600");
+        c.put("emit.checkpoints.interval.seconds", "3600");
+        c.put("sync.group.offsets.enabled", "false");
+        c.put("sync.topic.configs.enabled", "false");
+        c.put("sync.topic.acls.enabled", "false");
+        c.put("refresh.topics.interval.seconds", "1");
+        c.put("replication.factor", "1");
+        c.put("offset-syncs.topic.replication.factor", "1");
+        c.put("checkpoints.topic.replication.factor", "1");
+        c.put("heartbeats.topic.replication.factor", "1");
+        c.put("offset.storage.replication.factor", "1");
+        c.put("status.storage.replication.factor", "1");
+        c.put("config.storage.replication.factor", "1");
+        c.put("producer.max.request.size", String.valueOf(4 * 1024 * 1024));
+        return c;
+    }
+
+    private static long sum(Map<?, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,57 @@
+package uk.ac.lsst.pipeline.bench.report;
+
+import java.util.List;
+import java.util.Map;
+import uk.ac.lsst.pipeline.bench.measure.Percentiles;
+
+/**
+ * One run of the pipeline in the bench.
+ *
+ * @param partitions           partitions of every topic
+ * @param ingestBrokers        brokers of the ingest buffer
+ * @param instances            instances per stage
+ * @param threads              stream threads per instance
+ * @param schedule             how the alerts were replayed
+ * @param surveys              whose alerts
+ * @param alertsReplayed       alerts acknowledged by the upstream buffer
+ * @param alertsIngested       alerts in the ingest buffer's alerts topic
+ * @param meanAlertBytes       mean size of an alert
+ * @param complete             every stage read every alert before the timeout, none failed
+ * @param replaySeconds        from the first upstream append to the last
+ * @param pipelineSeconds      from the first upstream append until the last stage was done
+ * @param pipelineAlertsPerSecond {@code alertsIngested / pipelineSeconds}
+ * @param pipelineMbPerSecond  the same in MB/s of alerts
+ * @param stages               per stage
+ * @param watchlistTrigger     upstream append to hit append, over all hits
+ * @param cpuSecondsByGroup    CPU seconds of each stage's threads, and of the rest (brokers and replay)
+ * @param series               per stage, per second
+ * @param heapAfterGcMb        JVM heap in use after a full GC once the stages were closed (brokers and their data
+ *                             remain), MB
+ * @param rssMb                resident memory of the whole process at the same moment, MB
+ * @param rebalanceMs          time for a second crossmatch-service instance to join: from its start until both
+ *                             instances run and together hold every partition; -1 when not measured
+ * @param layout               the spread of partitions
+ * @param references           Kafka's tools and MirrorMaker 2, or null when not run
+ */
+public record RunResult(int partitions, int ingestBrokers, int instances, int threads, String schedule,
+                        List<String> surveys, long alertsReplayed, long alertsIngested, long meanAlertBytes,
+                        boolean complete, double replaySeconds, double pipelineSeconds,
+                        double pipelineAlertsPerSecond, double pipelineMbPerSecond, List<StageResult> stages,
+                        Percentiles watchlistTrigger, Map<String, Double> cpuSecondsByGroup,
+                        Map<String, List<SeriesPoint>> series, double heapAfterGcMb, double rssMb, long rebalanceMs,
+                        LayoutCheck layout, References references) {
+
+    public RunResult withReferences(References refs) {
+        return new RunResult(partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed,
+                alertsIngested, meanAlertBytes, complete, replaySeconds, pipelineSeconds, pipelineAlertsPerSecond,
+                pipelineMbPerSecond, stages, watchlistTrigger, cpuSecondsByGroup, series, heapAfterGcMb, rssMb,
+                rebalanceMs, layout, refs);
+    }
+
+    public RunResult withMemory(double heapMb, double rss, long rebalance) {
+        return new RunResult(partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed,
+                alertsIngested, meanAlertBytes, complete, replaySeconds, pipelineSeconds, pipelineAlertsPerSecond,
+                pipelineMbPerSecond, stages, watchlistTrigger, cpuSecondsByGroup, series, heapMb, rss, rebalance,
+                layout, references);
+    }
+}
