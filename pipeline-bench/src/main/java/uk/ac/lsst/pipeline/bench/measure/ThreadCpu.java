@@ -12,12 +12,17 @@ import java.util.TreeMap;
 /**
  * CPU time of this JVM's threads, grouped by who they work for. A thread belongs to the stage whose application
  * id its name contains (Kafka Streams names its stream threads and their producers' network threads after the
- * client id, which starts with the application id); the longest such id wins. Other threads go to
- * {@link #OTHER_GROUP} (brokers, the replay, the bench). Threads are sampled with {@link #sample()}; the CPU of a
- * thread that ends between two samples is counted up to the earlier one. Not thread-safe.
+ * client id, which starts with the application id); the longest such id wins. Of the other threads, the JIT
+ * compiler's go to {@link #JIT_GROUP}, the replay's ({@code bench-replay} and its producer's network thread) to
+ * {@link #REPLAY_GROUP}, and the rest, nearly all the brokers' request handlers, network and log threads, to
+ * {@link #OTHER_GROUP}. Garbage collection runs outside Java threads and is not counted. Threads are sampled with
+ * {@link #sample()}; the CPU of a thread that ends between two samples is counted up to the earlier one. Not
+ * thread-safe.
  */
 public final class ThreadCpu {
-    public static final String OTHER_GROUP = "brokers-and-replay";
+    public static final String OTHER_GROUP = "brokers-and-other";
+    public static final String JIT_GROUP = "jit-compiler";
+    public static final String REPLAY_GROUP = "replay";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<String> groups;
@@ -73,6 +78,12 @@ public final class ThreadCpu {
             if (threadName.contains(g)) {
                 return g;
             }
+        }
+        if (threadName.contains("CompilerThread")) {
+            return JIT_GROUP;
+        }
+        if (threadName.startsWith("bench-replay") || threadName.startsWith("kafka-producer-network-thread | producer-")) {
+            return REPLAY_GROUP;
         }
         return OTHER_GROUP;
     }

@@ -22,6 +22,13 @@ class ThreadCpuTest {
     }
 
     @Test
+    void shouldTellTheReplayAndTheJitApart() {
+        assertThat(cpu.group("bench-replay")).isEqualTo(ThreadCpu.REPLAY_GROUP);
+        assertThat(cpu.group("kafka-producer-network-thread | producer-3")).isEqualTo(ThreadCpu.REPLAY_GROUP);
+        assertThat(cpu.group("C2 CompilerThread0")).isEqualTo(ThreadCpu.JIT_GROUP);
+    }
+
+    @Test
     void shouldCountCpuOfThisThreadAfterStart() {
         cpu.start();
         long x = 0;
