@@ -12,16 +12,15 @@ import java.util.TreeMap;
 /**
  * CPU time of this JVM's threads, grouped by who they work for. A thread belongs to the stage whose application
  * id its name contains (Kafka Streams names its stream threads and their producers' network threads after the
- * client id, which starts with the application id); the longest such id wins. Of the other threads, the JIT
- * compiler's go to {@link #JIT_GROUP}, the replay's ({@code bench-replay} and its producer's network thread) to
- * {@link #REPLAY_GROUP}, and the rest, nearly all the brokers' request handlers, network and log threads, to
- * {@link #OTHER_GROUP}. Garbage collection runs outside Java threads and is not counted. Threads are sampled with
+ * client id, which starts with the application id); the longest such id wins. Of the other threads, the
+ * replay's ({@code bench-replay} and its producer's network thread) go to {@link #REPLAY_GROUP}, and the rest,
+ * nearly all the brokers' request handlers, network and log threads, to {@link #OTHER_GROUP}. The JIT compiler's
+ * and the garbage collector's threads are not visible to {@link ThreadMXBean} and are not counted. Threads are sampled with
  * {@link #sample()}; the CPU of a thread that ends between two samples is counted up to the earlier one. Not
  * thread-safe.
  */
 public final class ThreadCpu {
     public static final String OTHER_GROUP = "brokers-and-other";
-    public static final String JIT_GROUP = "jit-compiler";
     public static final String REPLAY_GROUP = "replay";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -78,9 +77,6 @@ public final class ThreadCpu {
             if (threadName.contains(g)) {
                 return g;
             }
-        }
-        if (threadName.contains("CompilerThread")) {
-            return JIT_GROUP;
         }
         if (threadName.startsWith("bench-replay") || threadName.startsWith("kafka-producer-network-thread | producer-")) {
             return REPLAY_GROUP;

@@ -23,7 +23,7 @@ import uk.ac.lsst.pipeline.bench.measure.Percentiles;
  * @param pipelineMbPerSecond  the same in MB/s of alerts
  * @param stages               per stage
  * @param watchlistTrigger     upstream append to hit append, over all hits
- * @param cpuSecondsByGroup    CPU seconds of each stage's threads, of the replay, the JIT compiler and the rest (brokers)
+ * @param cpuSecondsByGroup    CPU seconds of each stage's threads, of the replay and of the rest (brokers)
  * @param series               per stage, per second
  * @param heapAfterGcMb        JVM heap in use after a full GC once the stages were closed (brokers and their data
  *                             remain), MB

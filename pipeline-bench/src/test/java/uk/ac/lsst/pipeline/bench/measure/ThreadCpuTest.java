@@ -22,10 +22,9 @@ class ThreadCpuTest {
     }
 
     @Test
-    void shouldTellTheReplayAndTheJitApart() {
+    void shouldTellTheReplayApart() {
         assertThat(cpu.group("bench-replay")).isEqualTo(ThreadCpu.REPLAY_GROUP);
         assertThat(cpu.group("kafka-producer-network-thread | producer-3")).isEqualTo(ThreadCpu.REPLAY_GROUP);
-        assertThat(cpu.group("C2 CompilerThread0")).isEqualTo(ThreadCpu.JIT_GROUP);
     }
 
     @Test
