@@ -35,10 +35,10 @@ import uk.ac.lsst.pipeline.bench.report.StageResult;
 import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.bench.stages.RunningStage;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
 import uk.ac.lsst.pipeline.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.replay.ReplayResult;
 import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.replay.SampleAlerts;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
@@ -50,8 +50,6 @@ import uk.ac.lsst.pipeline.stage.StageRunner;
  * on the same buffers ({@link ReferenceRuns}). Progress goes to {@code out} once a second. Not thread-safe.
  */
 public final class Bench {
-    static final String ZTF_TOPIC = "ztf_20181203_programid1";
-    static final String RUBIN_TOPIC = "lsst-alerts-v9";
     private static final long POLL_MS = 50;
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
@@ -63,8 +61,8 @@ public final class Bench {
 
     /** Runs once and returns what was measured; buffers and stages are gone when it returns. */
     public RunResult run(BenchRequest request) throws Exception {
-        Map<String, Path> sources = sources(request.samples().resolve("alerts"), request.surveys());
-        Map<String, Long> counts = share(request.alerts(), sources);
+        Map<String, Path> sources = SampleAlerts.sources(request.samples().resolve("alerts"), request.surveys());
+        Map<String, Long> counts = SampleAlerts.share(request.alerts(), sources);
         Path work = Files.createTempDirectory("pipeline-bench-");
         out.printf("Preparing %d alerts (%s) ...%n", request.alerts(), counts);
         Map<String, Path> prepared = new TreeMap<>();
@@ -301,39 +299,6 @@ public final class Bench {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
-    }
-
-    /** Survey upstream topic -> sample directory, for the chosen surveys whose directories exist. */
-    static Map<String, Path> sources(Path alerts, List<String> surveys) {
-        Map<String, Path> sources = new TreeMap<>();
-        if (surveys.contains("ztf") && Files.isDirectory(alerts.resolve("ztf"))) {
-            sources.put(ZTF_TOPIC, alerts.resolve("ztf"));
-        }
-        if (surveys.contains("lsst") && Files.isDirectory(alerts.resolve("rubin"))) {
-            sources.put(RUBIN_TOPIC, alerts.resolve("rubin"));
-        }
-        if (sources.isEmpty()) {
-            throw new IllegalArgumentException("no sample alerts for " + surveys + " in " + alerts.toAbsolutePath()
-                    + ": expected subdirectories ztf/ and/or rubin/ holding .avro files");
-        }
-        return sources;
-    }
-
-    /** Shares {@code total} between the topics in proportion to their number of sample files. */
-    static Map<String, Long> share(long total, Map<String, Path> sources) {
-        Map<String, Long> files = new TreeMap<>();
-        sources.forEach((t, dir) -> files.put(t, (long) AlertFiles.discover(List.of(dir)).size()));
-        long all = files.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Long> counts = new TreeMap<>();
-        long given = 0;
-        List<String> topics = new ArrayList<>(files.keySet());
-        for (int i = 0; i < topics.size(); i++) {
-            long n = i == topics.size() - 1 ? total - given
-                    : Math.round((double) total * files.get(topics.get(i)) / all);
-            counts.put(topics.get(i), n);
-            given += n;
-        }
-        return counts;
     }
 
     private static void deleteQuietly(Path dir) {

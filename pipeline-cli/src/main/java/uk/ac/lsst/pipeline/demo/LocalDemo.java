@@ -35,6 +35,7 @@ import uk.ac.lsst.pipeline.replay.AlertFiles;
 import uk.ac.lsst.pipeline.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.replay.ReplayResult;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.replay.SampleAlerts;
 import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.replay.Replayer;
 import uk.ac.lsst.pipeline.spec.BufferSpec;
@@ -45,7 +46,6 @@ import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
-import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.thumbnails.ThumbnailService;
 import uk.ac.lsst.pipeline.thumbnails.ThumbnailSettings;
 import uk.ac.lsst.pipeline.watchlist.WatchlistService;
@@ -60,8 +60,6 @@ import uk.ac.lsst.pipeline.watchlist.WatchlistSettings;
  */
 public final class LocalDemo {
     /** Upstream topics: one per survey, named the way the surveys name theirs. */
-    static final String ZTF_TOPIC = "ztf_20181203_programid1";
-    static final String RUBIN_TOPIC = "lsst-alerts-v9";
     private static final int UPSTREAM_PARTITIONS = 4;
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -91,8 +89,8 @@ public final class LocalDemo {
     }
 
     public DemoSummary run(Request request) throws Exception {
-        Map<String, Path> sources = sources(request.samples().resolve("alerts"), request.surveys());
-        Map<String, Long> counts = share(request.alerts(), sources);
+        Map<String, Path> sources = SampleAlerts.sources(request.samples().resolve("alerts"), request.surveys());
+        Map<String, Long> counts = SampleAlerts.share(request.alerts(), sources);
         Path work = Files.createTempDirectory("pipeline-demo-");
         Map<String, String> vars = new HashMap<>(System.getenv());
         vars.put("SAMPLES_DIR", request.samples().toAbsolutePath().toString());
@@ -235,38 +233,6 @@ public final class LocalDemo {
             Thread.currentThread().join();
         }
         return summary;
-    }
-
-    /** Survey upstream topic -> sample directory, for the chosen surveys whose directories exist. */
-    static Map<String, Path> sources(Path alerts, List<String> surveys) {
-        Map<String, Path> sources = new TreeMap<>();
-        if (surveys.contains("ztf") && Files.isDirectory(alerts.resolve("ztf"))) {
-            sources.put(ZTF_TOPIC, alerts.resolve("ztf"));
-        }
-        if (surveys.contains("lsst") && Files.isDirectory(alerts.resolve("rubin"))) {
-            sources.put(RUBIN_TOPIC, alerts.resolve("rubin"));
-        }
-        if (sources.isEmpty()) {
-            throw new IllegalArgumentException("no sample alerts for " + surveys + " in " + alerts.toAbsolutePath()
-                    + ": expected subdirectories ztf/ and/or rubin/ holding .avro files");
-        }
-        return sources;
-    }
-
-    /** Shares {@code total} between the topics in proportion to their number of sample files. */
-    static Map<String, Long> share(long total, Map<String, Path> sources) {
-        Map<String, Long> files = new TreeMap<>();
-        sources.forEach((t, dir) -> files.put(t, (long) AlertFiles.discover(List.of(dir)).size()));
-        long all = files.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Long> counts = new TreeMap<>();
-        long given = 0;
-        List<String> topics = new ArrayList<>(files.keySet());
-        for (int i = 0; i < topics.size(); i++) {
-            long n = i == topics.size() - 1 ? total - given : Math.round((double) total * files.get(topics.get(i)) / all);
-            counts.put(topics.get(i), n);
-            given += n;
-        }
-        return counts;
     }
 
     private static StageMetrics register(Map<String, StageMetrics> metrics, String stage) {

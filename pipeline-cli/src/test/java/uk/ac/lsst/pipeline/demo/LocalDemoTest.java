@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.replay.SampleAlerts;
 import uk.ac.lsst.pipeline.testing.ProjectFiles;
 
 class LocalDemoTest {
@@ -33,7 +34,7 @@ class LocalDemoTest {
 
         assertThat(summary.complete()).isTrue();
         assertThat(summary.replayedTotal()).isEqualTo(120);
-        assertThat(summary.replayed()).containsOnlyKeys(LocalDemo.ZTF_TOPIC, LocalDemo.RUBIN_TOPIC);
+        assertThat(summary.replayed()).containsOnlyKeys(SampleAlerts.ZTF_TOPIC, SampleAlerts.RUBIN_TOPIC);
         assertThat(summary.ingested()).isEqualTo(120);
         assertThat(summary.stages()).containsOnlyKeys("buffer-ingest", "crossmatch-service", "watchlist-service",
                 "thumbnail-service");
@@ -64,11 +65,11 @@ class LocalDemoTest {
 
     @Test
     void shouldShareAlertsBetweenSurveysByTheirNumberOfFiles() {
-        Map<String, Path> sources = LocalDemo.sources(SAMPLES.resolve("alerts"), List.of("ztf", "lsst"));
-        Map<String, Long> shares = LocalDemo.share(540, sources);
+        Map<String, Path> sources = SampleAlerts.sources(SAMPLES.resolve("alerts"), List.of("ztf", "lsst"));
+        Map<String, Long> shares = SampleAlerts.share(540, sources);
         assertThat(shares.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(540);
-        assertThat(shares.get(LocalDemo.RUBIN_TOPIC)).isEqualTo(200);
-        assertThat(shares.get(LocalDemo.ZTF_TOPIC)).isEqualTo(340);
-        assertThat(LocalDemo.sources(SAMPLES.resolve("alerts"), List.of("ztf"))).containsOnlyKeys(LocalDemo.ZTF_TOPIC);
+        assertThat(shares.get(SampleAlerts.RUBIN_TOPIC)).isEqualTo(200);
+        assertThat(shares.get(SampleAlerts.ZTF_TOPIC)).isEqualTo(340);
+        assertThat(SampleAlerts.sources(SAMPLES.resolve("alerts"), List.of("ztf"))).containsOnlyKeys(SampleAlerts.ZTF_TOPIC);
     }
 }
