@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,20 +149,11 @@ class OtherLanguagesTest {
         }
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(EmbeddedBuffer buffer, String topic, int n)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        List<ConsumerRecord<byte[], byte[]>> records = List.of();
-        while (System.nanoTime() < deadline) {
-            records = TopicReader.readAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, buffer.bootstrapServers()),
-                    List.of(topic), Duration.ofSeconds(30));
-            if (records.size() >= n) {
-                return records;
-            }
-            Thread.sleep(500);
-        }
-        fail("expected " + n + " records in " + topic + ", found " + records.size());
-        return records;
+    private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(EmbeddedBuffer buffer, String topic, int n) {
+        return Awaitility.await("at least " + n + " records in " + topic).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> TopicReader.readAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        buffer.bootstrapServers()), List.of(topic), Duration.ofSeconds(30)), r -> r.size() >= n);
     }
 
     private static KafkaProducer<byte[], byte[]> producer(EmbeddedBuffer buffer) {
@@ -173,14 +165,18 @@ class OtherLanguagesTest {
     }
 
     private static Result run(List<String> command, Map<String, String> env, Duration timeout) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            fail(command.get(0) + " did not finish within " + timeout);
+        Path log = Files.createTempFile("other-language-", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                fail(command.get(0) + " did not finish within " + timeout + ":\n" + Files.readString(log));
+            }
+            return new Result(p.exitValue(), Files.readAllLines(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8).lines().toList());
     }
 }
