@@ -107,7 +107,7 @@ public final class EmbeddedBuffer implements AutoCloseable {
                                         Map<String, String> overrides, Secure secure) {
         int brokerPort = freePort();
         int controllerPort = freePort();
-        Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
+        Properties props = nodeProperties(dataDir, 1, brokerPort, controllerPort);
         Map<SecurityProtocol, String> secureBootstrap = new EnumMap<>(SecurityProtocol.class);
         if (secure != null) {
             addSecureListeners(props, secure, secureBootstrap);
@@ -212,12 +212,21 @@ public final class EmbeddedBuffer implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort) {
+    /**
+     * Settings of one node of an in-process cluster whose node 1 is broker and controller, and any other node a
+     * broker only: plaintext on 127.0.0.1, replication factors of one, no topic auto-creation, small cleaner.
+     *
+     * @param node           node id, 1 for the (only) controller
+     * @param controllerPort the controller's port (node 1 listens on it)
+     */
+    public static Properties nodeProperties(Path dataDir, int node, int brokerPort, int controllerPort) {
         Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
+        boolean controller = node == 1;
+        p.put("process.roles", controller ? "broker,controller" : "broker");
+        p.put("node.id", String.valueOf(node));
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort
+                + (controller ? "," + CONTROLLER + "://127.0.0.1:" + controllerPort : ""));
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         p.put("controller.listener.names", CONTROLLER);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");

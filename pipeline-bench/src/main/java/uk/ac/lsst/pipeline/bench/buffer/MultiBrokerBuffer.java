@@ -3,8 +3,6 @@ package uk.ac.lsst.pipeline.bench.buffer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
 
 /**
  * A Kafka cluster of several brokers inside this JVM (KRaft): node 1 is broker and controller, the others are
@@ -29,7 +28,6 @@ import org.apache.kafka.server.common.MetadataVersion;
  * {@link #close} is idempotent.
  */
 public final class MultiBrokerBuffer implements BenchBuffer {
-    private static final String CONTROLLER = "CONTROLLER";
 
     private final String name;
     private final Path dataDir;
@@ -55,15 +53,15 @@ public final class MultiBrokerBuffer implements BenchBuffer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int controllerPort = freePort();
+        int controllerPort = EmbeddedBuffer.freePort();
         String clusterId = Uuid.randomUuid().toString();
         List<Integer> ports = new ArrayList<>();
         List<KafkaRaftServer> servers = new ArrayList<>();
         try {
             for (int node = 1; node <= brokers; node++) {
-                int port = freePort();
+                int port = EmbeddedBuffer.freePort();
                 ports.add(port);
-                Properties props = nodeProperties(dir.resolve("node-" + node), node, port, controllerPort);
+                Properties props = EmbeddedBuffer.nodeProperties(dir.resolve("node-" + node), node, port, controllerPort);
                 format(props, dir.resolve("node-" + node), node, clusterId);
                 KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
                 server.startup();
@@ -128,36 +126,6 @@ public final class MultiBrokerBuffer implements BenchBuffer {
         }
     }
 
-    private static Properties nodeProperties(Path dir, int node, int port, int controllerPort) {
-        Properties p = new Properties();
-        boolean controller = node == 1;
-        p.put("process.roles", controller ? "broker,controller" : "broker");
-        p.put("node.id", String.valueOf(node));
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port
-                + (controller ? "," + CONTROLLER + "://127.0.0.1:" + controllerPort : ""));
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("controller.listener.names", CONTROLLER);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", dir.resolve("logs").toString());
-        p.put("metadata.log.dir", dir.resolve("metadata").toString());
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "8");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("num.partitions", "1");
-        p.put("auto.create.topics.enable", "false");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
-        p.put("log.cleaner.threads", "1");
-        return p;
-    }
-
     private static void format(Properties props, Path dir, int node, String clusterId) throws Exception {
         Path logs = dir.resolve("logs");
         Path metadata = dir.resolve("metadata");
@@ -172,15 +140,5 @@ public final class MultiBrokerBuffer implements BenchBuffer {
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .run();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
     }
 }
