@@ -74,7 +74,8 @@ final class BufferAdmin implements AutoCloseable {
             if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(rethrow(e, id));
+            throw new OpsException("buffer " + buffer.name() + " at " + buffer.bootstrap() + " failed while "
+                    + "describing group " + id + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpsException("interrupted while describing group " + id + " on buffer " + buffer.name(), e);
@@ -82,11 +83,6 @@ final class BufferAdmin implements AutoCloseable {
             throw new OpsException("buffer " + buffer.name() + " at " + buffer.bootstrap() + " did not answer within "
                     + timeout + " while describing group " + id, e);
         }
-    }
-
-    private org.apache.kafka.clients.admin.ConsumerGroupDescription rethrow(ExecutionException e, String id) {
-        throw new OpsException("buffer " + buffer.name() + " at " + buffer.bootstrap() + " failed while describing "
-                + "group " + id + ": " + e.getCause().getMessage(), e.getCause());
     }
 
     @Override
