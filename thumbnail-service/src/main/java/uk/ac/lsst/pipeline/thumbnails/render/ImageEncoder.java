@@ -1,6 +1,9 @@
 package uk.ac.lsst.pipeline.thumbnails.render;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,15 +15,18 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Encodes images as JPEG or PNG bytes with one ImageIO writer kept for the lifetime of the encoder (creating a
- * writer per image costs more than a small image's encoding) and an output buffer reused between images; nothing
- * touches the disk cache of ImageIO. NOT THREAD-SAFE: one per thread. Close it to free the writer's native state.
+ * Encodes images as JPEG or PNG bytes. Grey images as JPEG go to a {@link GreyJpegEncoder}, which writes the same
+ * bytes as ImageIO's JPEG writer in a fraction of its time; everything else (PNG, and the RGB images of cutouts with
+ * blank pixels) goes to one ImageIO writer kept for the lifetime of the encoder (creating a writer per image costs
+ * more than a small image's encoding), with an output buffer reused between images; nothing touches the disk cache
+ * of ImageIO. NOT THREAD-SAFE: one per thread. Close it to free the writer's native state.
  */
 public final class ImageEncoder implements AutoCloseable {
     private final ImageFormat format;
     private final ImageWriter writer;
     private final ImageWriteParam param;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    private final GreyJpegEncoder grey;
 
     /** @param jpegQuality 1-100, used for JPEG only */
     public ImageEncoder(ImageFormat format, int jpegQuality) {
@@ -31,6 +37,7 @@ public final class ImageEncoder implements AutoCloseable {
         }
         this.writer = writers.next();
         this.param = writer.getDefaultWriteParam();
+        this.grey = format == ImageFormat.JPEG ? new GreyJpegEncoder(jpegQuality) : null;
         if (format == ImageFormat.JPEG) {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(jpegQuality / 100f);
@@ -43,6 +50,10 @@ public final class ImageEncoder implements AutoCloseable {
 
     /** The encoded image, in a new array of exactly its length. */
     public byte[] encode(BufferedImage image) {
+        if (grey != null && isPlainGrey(image)) {
+            return grey.encode(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), image.getWidth(),
+                    image.getHeight());
+        }
         out.reset();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
@@ -54,6 +65,19 @@ public final class ImageEncoder implements AutoCloseable {
             writer.setOutput(null);
         }
         return out.toByteArray();
+    }
+
+    /** An 8-bit grey image whose raster is its whole byte array, row after row. */
+    private static boolean isPlainGrey(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            return false;
+        }
+        WritableRaster raster = image.getRaster();
+        return raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && buffer.getOffset() == 0 && raster.getParent() == null
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getSampleModel() instanceof ComponentSampleModel model && model.getPixelStride() == 1
+                && model.getScanlineStride() == image.getWidth();
     }
 
     @Override
