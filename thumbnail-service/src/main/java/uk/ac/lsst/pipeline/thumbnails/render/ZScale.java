@@ -37,6 +37,9 @@ public final class ZScale {
     private final boolean[] bad;
     private final boolean[] grown;
     private final double[] residuals;
+    private final int[] keys;
+    private final int[] keysTmp;
+    private final int[] digitCounts = new int[256];
     private double fitSlope;
     private double fitIntercept;
 
@@ -55,6 +58,8 @@ public final class ZScale {
         this.bad = new boolean[nSamples];
         this.grown = new boolean[nSamples];
         this.residuals = new double[nSamples];
+        this.keys = new int[nSamples];
+        this.keysTmp = new int[nSamples];
     }
 
     /** The limits of the first {@code count} values of {@code data}; {@link Limits#NONE} if none is finite. */
@@ -63,7 +68,7 @@ public final class ZScale {
         if (npix == 0) {
             return Limits.NONE;
         }
-        Arrays.sort(samples, 0, npix);
+        sort(samples, npix, keys, keysTmp, digitCounts);
         double vmin = samples[0];
         double vmax = samples[npix - 1];
         int minpix = Math.max(MIN_NPIXELS, (int) (npix * MAX_REJECT));
@@ -93,6 +98,48 @@ public final class ZScale {
             vmax = Math.min(vmax, median + (npix - centre) * slope);
         }
         return new Limits(vmin, vmax);
+    }
+
+    /**
+     * Sorts the first {@code n} samples (none NaN) into ascending order, as {@code Arrays.sort} does, by a radix
+     * sort of their bits (a byte at a time, skipping bytes all samples share): no comparisons to mispredict.
+     * {@code keys} and {@code keysTmp} hold at least n values, {@code digitCounts} 256.
+     */
+    static void sort(float[] samples, int n, int[] keys, int[] keysTmp, int[] digitCounts) {
+        int[] a = keys;
+        int[] b = keysTmp;
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToRawIntBits(samples[i]);
+            // ascending as unsigned ints: negatives reversed below the positives (-0.0 before 0.0)
+            a[i] = bits ^ ((bits >> 31) | Integer.MIN_VALUE);
+        }
+        for (int shift = 0; shift < 32; shift += 8) {
+            int[] counts = digitCounts;
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(a[i] >>> shift) & 0xff]++;
+            }
+            if (counts[(a[0] >>> shift) & 0xff] == n) {
+                continue;
+            }
+            int total = 0;
+            for (int d = 0; d < 256; d++) {
+                int c = counts[d];
+                counts[d] = total;
+                total += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int key = a[i];
+                b[counts[(key >>> shift) & 0xff]++] = key;
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        for (int i = 0; i < n; i++) {
+            int key = a[i];
+            samples[i] = Float.intBitsToFloat(key < 0 ? key ^ Integer.MIN_VALUE : ~key);
+        }
     }
 
     /** Copies every stride-th finite value into {@link #samples}; returns how many. */

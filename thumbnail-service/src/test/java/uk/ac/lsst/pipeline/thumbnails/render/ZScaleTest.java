@@ -122,4 +122,32 @@ class ZScaleTest {
         assertThat(new Limits(-17.5, 15).symmetric()).isEqualTo(new Limits(-17.5, 17.5));
         assertThat(new Limits(2, 3).symmetric()).isEqualTo(new Limits(-3, 3));
     }
+
+    @Test
+    void shouldSortSamplesAsArraysSortDoes() {
+        java.util.Random random = new java.util.Random(20181203);
+        float[] special = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e-40f, -1e-40f, 1f, -1f};
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(1000);
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = switch (trial % 4) {
+                    case 0 -> (float) (100 + 5 * random.nextGaussian());
+                    case 1 -> (float) (random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10));
+                    case 2 -> special[random.nextInt(special.length)];
+                    default -> random.nextInt(5) - 2;
+                };
+            }
+            float[] expected = Arrays.copyOf(values, n);
+            Arrays.sort(expected);
+
+            ZScale.sort(values, n, new int[n], new int[n], new int[256]);
+
+            for (int i = 0; i < n; i++) {
+                assertThat(Float.floatToRawIntBits(values[i])).as("trial %d, index %d", trial, i)
+                        .isEqualTo(Float.floatToRawIntBits(expected[i]));
+            }
+        }
+    }
 }
