@@ -1,6 +1,5 @@
 package uk.ac.lsst.pipeline.thumbnails.render;
 
-import java.awt.image.BufferedImage;
 import uk.ac.lsst.pipeline.alert.Cutout;
 import uk.ac.lsst.pipeline.alert.CutoutKind;
 import uk.ac.lsst.pipeline.thumbnails.image.CutoutDecoder;
@@ -11,6 +10,8 @@ import uk.ac.lsst.pipeline.thumbnails.image.Pixels;
 /**
  * Cutout bytes in, image file bytes out: decode (bounded), zscale limits (symmetric about zero for the difference
  * image), stretch, resample by nearest neighbour to the configured size, encode. JPEG cutouts are passed through.
+ * A grey JPEG is encoded from the cutout's grey levels and the enlargement's maps, without making the enlarged
+ * image (the bytes are the same).
  *
  * <p>Keeps every buffer (inflated bytes, pixels, samples, image, writer) from one cutout to the next: nothing is
  * allocated per pixel, and only the encoded bytes are new. NOT THREAD-SAFE: one per thread or stream task; close
@@ -61,9 +62,12 @@ public final class CutoutRenderer implements AutoCloseable {
             if (symmetric) {
                 limits = limits.symmetric();
             }
-            BufferedImage image = renderer.render(pixels, limits);
-            byte[] encoded = encoder.encode(image);
-            return new RenderedCutout(kind, options.format(), encoded, image.getWidth(), image.getHeight(),
+            boolean blank = renderer.prepare(pixels, limits);
+            byte[] encoded = !blank && options.format() == ImageFormat.JPEG
+                    ? encoder.encodeGrey(renderer.levels(), renderer.columns(), renderer.rowStarts(), renderer.width(),
+                            renderer.height())
+                    : encoder.encode(renderer.image());
+            return new RenderedCutout(kind, options.format(), encoded, renderer.width(), renderer.height(),
                     pixels.width(), pixels.height(), limits, symmetric ? "zscale-symmetric" : "zscale",
                     options.stretch().code(), pixels.unit(), pixels.blankCount());
         } finally {

@@ -67,6 +67,19 @@ public final class ImageEncoder implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /**
+     * A grey JPEG of the image whose pixel (x, y) (row 0 at the top) is {@code levels[rowStart[y] + column[x]]}, as
+     * {@link #encode} would write it for that image, without making the image.
+     *
+     * @throws IllegalStateException when this encoder writes PNG
+     */
+    public byte[] encodeGrey(byte[] levels, int[] column, int[] rowStart, int width, int height) {
+        if (grey == null) {
+            throw new IllegalStateException("encodeGrey writes JPEG; this encoder writes " + format.code());
+        }
+        return grey.encode(levels, column, rowStart, width, height);
+    }
+
     /** An 8-bit grey image whose raster is its whole byte array, row after row. */
     private static boolean isPlainGrey(BufferedImage image) {
         if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {

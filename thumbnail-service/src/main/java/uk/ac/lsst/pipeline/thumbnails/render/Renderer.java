@@ -11,7 +11,9 @@ import uk.ac.lsst.pipeline.thumbnails.image.Pixels;
  * (else 8-bit grey). Resampling to the output size is nearest neighbour, so no pixel is smoothed: a 63 px cutout
  * at 189 px shows every pixel as a 3x3 block.
  *
- * <p>The returned image is reused by the next call with the same output size and type: encode it before calling
+ * <p>{@link #prepare} quantises a cutout and plans its enlargement without making it: a grey image can then be
+ * encoded straight from {@link #levels()}, {@link #columns()} and {@link #rowStarts()}; {@link #image()} makes it.
+ * The returned image is reused by the next call with the same output size and type: encode it before calling
  * again. No allocation per pixel. NOT THREAD-SAFE: one per thread.
  */
 public final class Renderer {
@@ -20,14 +22,20 @@ public final class Renderer {
 
     private static final int LUT_SIZE = 4096;
     private static final byte[][] LUTS = buildLuts();
-    private static final int NON_FINITE = -1;
 
     private final int sizePx;
     private final byte[] lut;
-    private int[] levels = new int[0];
+    private byte[] levels = new byte[0];
     private int[] xmap = new int[0];
     private int xmapFrom = -1;
     private int xmapTo = -1;
+    private int[] rowStarts = new int[0];
+    private float[] data;
+    private int sourceWidth;
+    private int sourceHeight;
+    private int outWidth;
+    private int outHeight;
+    private boolean anyBlank;
     private BufferedImage grey;
     private BufferedImage rgb;
 
@@ -55,46 +63,98 @@ public final class Renderer {
      * @return this renderer's image for that size (reused by the next call)
      */
     public BufferedImage render(Pixels pixels, Limits limits) {
-        int w = pixels.width();
-        int h = pixels.height();
-        boolean anyNonFinite = quantise(pixels, limits);
-        int[] size = outputSize(w, h, sizePx);
-        int ow = size[0];
-        int oh = size[1];
-        mapColumns(w, ow);
-        if (anyNonFinite) {
-            rgb = reuse(rgb, ow, oh, BufferedImage.TYPE_3BYTE_BGR);
-            fillRgb(((DataBufferByte) rgb.getRaster().getDataBuffer()).getData(), w, h, ow, oh);
+        prepare(pixels, limits);
+        return image();
+    }
+
+    /**
+     * Quantises the cutout and maps output columns and rows to it; valid until the next call (and only while the
+     * pixels are unchanged).
+     *
+     * @return true when the cutout has blank (NaN, infinite) pixels, so that its image is RGB
+     */
+    public boolean prepare(Pixels pixels, Limits limits) {
+        sourceWidth = pixels.width();
+        sourceHeight = pixels.height();
+        data = pixels.data();
+        anyBlank = quantise(pixels, limits);
+        int[] size = outputSize(sourceWidth, sourceHeight, sizePx);
+        outWidth = size[0];
+        outHeight = size[1];
+        mapColumns(sourceWidth, outWidth);
+        mapRows(sourceWidth, sourceHeight, outHeight);
+        return anyBlank;
+    }
+
+    /** The image of the last {@link #prepare}d cutout: 8-bit grey, or RGB when it has blank pixels. */
+    public BufferedImage image() {
+        if (anyBlank) {
+            rgb = reuse(rgb, outWidth, outHeight, BufferedImage.TYPE_3BYTE_BGR);
+            fillRgb(((DataBufferByte) rgb.getRaster().getDataBuffer()).getData(), outWidth, outHeight);
             return rgb;
         }
-        grey = reuse(grey, ow, oh, BufferedImage.TYPE_BYTE_GRAY);
-        fillGrey(((DataBufferByte) grey.getRaster().getDataBuffer()).getData(), w, h, ow, oh);
+        grey = reuse(grey, outWidth, outHeight, BufferedImage.TYPE_BYTE_GRAY);
+        fillGrey(((DataBufferByte) grey.getRaster().getDataBuffer()).getData(), outWidth, outHeight);
         return grey;
     }
 
-    /** Grey level (0-255) of every source pixel into {@link #levels}, or NON_FINITE; true if any is. */
+    /** Output width of the last prepared cutout, pixels. */
+    public int width() {
+        return outWidth;
+    }
+
+    /** Output height of the last prepared cutout, pixels. */
+    public int height() {
+        return outHeight;
+    }
+
+    /** Grey level of every cutout pixel, FITS order (blank pixels 0); only the first width x height are valid. */
+    public byte[] levels() {
+        return levels;
+    }
+
+    /** The cutout column shown on every output column (the first {@link #width()} are valid). */
+    public int[] columns() {
+        return xmap;
+    }
+
+    /** For every output row (0 = top), the index in {@link #levels()} of the cutout row it shows. */
+    public int[] rowStarts() {
+        return rowStarts;
+    }
+
+    /** Grey level (0-255) of every source pixel into {@link #levels}; true if any pixel is blank. */
     private boolean quantise(Pixels pixels, Limits limits) {
         int count = pixels.count();
         if (levels.length < count) {
-            levels = new int[count];
+            levels = new byte[count];
         }
-        float[] data = pixels.data();
+        float[] values = pixels.data();
         double vmin = limits.vmin();
         double range = limits.vmax() - limits.vmin();
         double scale = limits.isDefined() && range > 0 ? (LUT_SIZE - 1) / range : 0;
-        boolean anyNonFinite = false;
+        boolean blank = false;
         for (int i = 0; i < count; i++) {
-            float v = data[i];
+            float v = values[i];
             if (!Float.isFinite(v)) {
-                levels[i] = NON_FINITE;
-                anyNonFinite = true;
+                levels[i] = 0;
+                blank = true;
                 continue;
             }
             double t = (v - vmin) * scale;
             int index = t <= 0 || scale == 0 ? 0 : t >= LUT_SIZE - 1 ? LUT_SIZE - 1 : (int) (t + 0.5);
-            levels[i] = lut[index] & 0xff;
+            levels[i] = lut[index];
         }
-        return anyNonFinite;
+        return blank;
+    }
+
+    private void mapRows(int w, int h, int oh) {
+        if (rowStarts.length < oh) {
+            rowStarts = new int[oh];
+        }
+        for (int oy = 0; oy < oh; oy++) {
+            rowStarts[oy] = sourceRow(oy, h, oh) * w;
+        }
     }
 
     private void mapColumns(int w, int ow) {
@@ -116,51 +176,45 @@ public final class Renderer {
         return h - 1 - (int) ((long) oy * h / oh);
     }
 
-    private void fillGrey(byte[] dst, int w, int h, int ow, int oh) {
-        int previous = -1;
+    private void fillGrey(byte[] dst, int ow, int oh) {
         for (int oy = 0; oy < oh; oy++) {
-            int sy = sourceRow(oy, h, oh);
             int row = oy * ow;
-            if (sy == previous) {
+            int src = rowStarts[oy];
+            if (oy > 0 && src == rowStarts[oy - 1]) {
                 System.arraycopy(dst, row - ow, dst, row, ow);
                 continue;
             }
-            int src = sy * w;
             for (int ox = 0; ox < ow; ox++) {
-                dst[row + ox] = (byte) levels[src + xmap[ox]];
+                dst[row + ox] = levels[src + xmap[ox]];
             }
-            previous = sy;
         }
     }
 
-    private void fillRgb(byte[] dst, int w, int h, int ow, int oh) {
+    private void fillRgb(byte[] dst, int ow, int oh) {
         byte r = (byte) (NON_FINITE_RGB >> 16);
         byte g = (byte) (NON_FINITE_RGB >> 8);
         byte b = (byte) NON_FINITE_RGB;
         int stride = 3 * ow;
-        int previous = -1;
         for (int oy = 0; oy < oh; oy++) {
-            int sy = sourceRow(oy, h, oh);
             int row = oy * stride;
-            if (sy == previous) {
+            int src = rowStarts[oy];
+            if (oy > 0 && src == rowStarts[oy - 1]) {
                 System.arraycopy(dst, row - stride, dst, row, stride);
                 continue;
             }
-            int src = sy * w;
             for (int ox = 0, o = row; ox < ow; ox++, o += 3) {
-                int level = levels[src + xmap[ox]];
-                if (level == NON_FINITE) {
+                int i = src + xmap[ox];
+                if (!Float.isFinite(data[i])) {
                     dst[o] = b;
                     dst[o + 1] = g;
                     dst[o + 2] = r;
                 } else {
-                    byte l = (byte) level;
+                    byte l = levels[i];
                     dst[o] = l;
                     dst[o + 1] = l;
                     dst[o + 2] = l;
                 }
             }
-            previous = sy;
         }
     }
 

@@ -87,6 +87,28 @@ class CutoutRendererTest {
         if (distinctFiniteValues(pixels) > 1 && rendered.limits().vmax() > rendered.limits().vmin()) {
             assertThat(greyLevels(image)).as("%s is not blank", cutout.kind()).hasSizeGreaterThan(1);
         }
+        if (options.format() == ImageFormat.JPEG) {
+            checkSameAsImageIo(pixels, rendered, options);
+        }
+    }
+
+    /**
+     * A grey JPEG, encoded from the levels without making the enlarged image, has the bytes ImageIO writes for the
+     * image {@link Renderer} makes; a cutout with blank pixels is an RGB image showing them in the blank colour.
+     */
+    private static void checkSameAsImageIo(Pixels pixels, RenderedCutout rendered, RenderOptions options)
+            throws IOException {
+        BufferedImage made = new Renderer(options.sizePx(), options.stretch()).render(pixels, rendered.limits());
+        if (rendered.blankPixels() == 0) {
+            assertThat(made.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+            byte[] levels = ((java.awt.image.DataBufferByte) made.getRaster().getDataBuffer()).getData();
+            assertThat(rendered.bytes()).isEqualTo(GreyJpegEncoderTest.imageIo(levels, made.getWidth(),
+                    made.getHeight(), options.jpegQuality()));
+            return;
+        }
+        assertThat(made.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(rendered.bytes()));
+        assertThat(decoded.getRaster().getNumBands()).isEqualTo(3);
     }
 
     @Test
@@ -101,6 +123,32 @@ class CutoutRendererTest {
         assertThat(science.blankPixels()).isEqualTo(100);
         assertThat(science.stretch()).isEqualTo("linear");
         assertThat(science.limits().vmin()).isCloseTo(-145.179, org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    @Test
+    void shouldDrawTheBlankPixelsOfARealCutoutInTheBlankColour() throws Exception {
+        Alert alert = TestAlerts.decode(TestAlerts.bytes(TestAlerts.RUBIN));
+        Cutout cutout = alert.cutout(CutoutKind.SCIENCE).orElseThrow();
+        Pixels pixels = ((DecodedCutout.Image) new CutoutDecoder(MAX_BYTES).decode(cutout.data())).pixels();
+        int blankX = -1;
+        int blankY = -1;
+        for (int i = 0; i < pixels.count() && blankX < 0; i++) {
+            if (!Float.isFinite(pixels.data()[i])) {
+                blankX = i % pixels.width();
+                blankY = i / pixels.width();
+            }
+        }
+
+        RenderedCutout science = jpeg.render(cutout);
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(science.bytes()));
+        double scale = (double) image.getWidth() / pixels.width();
+        int x = (int) ((blankX + 0.5) * scale);
+        int y = image.getHeight() - 1 - (int) ((blankY + 0.5) * scale);
+        int rgb = image.getRGB(x, y);
+        assertThat((rgb >> 16) & 0xff).isBetween(0x30 - 24, 0x30 + 24);
+        assertThat((rgb >> 8) & 0xff).isBetween(0x70 - 24, 0x70 + 24);
+        assertThat(rgb & 0xff).isBetween(0xE0 - 24, 0xE0 + 24);
     }
 
     private static long distinctFiniteValues(Pixels pixels) {
