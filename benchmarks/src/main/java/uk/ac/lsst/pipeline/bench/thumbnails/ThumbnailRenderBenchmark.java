@@ -120,9 +120,17 @@ public class ThumbnailRenderBenchmark {
         return pixelRenderer.render(science, scienceLimits);
     }
 
-    /** Step 4 for one cutout: image encoding. */
+    /**
+     * Steps 3 and 4 for one cutout, as the stage does them: a grey JPEG is encoded from the quantised levels and the
+     * enlargement's maps; other images are made, then encoded.
+     */
     @Benchmark
     public byte[] encode() {
-        return encoder.encode(pixelRenderer.render(science, scienceLimits));
+        boolean blank = pixelRenderer.prepare(science, scienceLimits);
+        if (blank || encoder.format() != ImageFormat.JPEG) {
+            return encoder.encode(pixelRenderer.image());
+        }
+        return encoder.encodeGrey(pixelRenderer.levels(), pixelRenderer.columns(), pixelRenderer.rowStarts(),
+                pixelRenderer.width(), pixelRenderer.height());
     }
 }
