@@ -15,7 +15,8 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
  * most of a small image's time outside the DCT (setting up the native compressor, one call back into Java per
  * scanline); here all state is kept from one image to the next.
  *
- * <p>NOT THREAD-SAFE: it reuses its buffers; one per thread.
+ * <p>NOT THREAD-SAFE: it reuses its buffers (the output buffer up to 1 MiB, the block plans in proportion to the
+ * image's side); one per thread.
  */
 final class GreyJpegEncoder {
     /** Zig-zag position k -> natural (row-major) index of the coefficient. */
@@ -25,6 +26,9 @@ final class GreyJpegEncoder {
         35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
         58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
     };
+    private static final int INITIAL_BYTES = 64 * 1024;
+    /** An output buffer grown beyond this by a large image is dropped after it, so memory stays bounded. */
+    private static final int RETAINED_BYTES = 1024 * 1024;
     private static final int CONST_BITS = 13;
     private static final int PASS1_BITS = 2;
     private static final int FIX_0_298631336 = 2446;
@@ -68,7 +72,7 @@ final class GreyJpegEncoder {
     private int[] rowRuns = new int[0];
     private int[] runRow = new int[0];
     private int[] columnMatrix = new int[0];
-    private byte[] out = new byte[16 * 1024];
+    private byte[] out = new byte[INITIAL_BYTES];
     private int pos;
     private long bitBuffer;
     private int bitCount;
@@ -162,7 +166,11 @@ final class GreyJpegEncoder {
         ensure(2);
         out[pos++] = (byte) 0xFF;
         out[pos++] = (byte) 0xD9;
-        return Arrays.copyOf(out, pos);
+        byte[] file = Arrays.copyOf(out, pos);
+        if (out.length > RETAINED_BYTES) {
+            out = new byte[INITIAL_BYTES];
+        }
+        return file;
     }
 
     private static void checkSize(int width, int height) {

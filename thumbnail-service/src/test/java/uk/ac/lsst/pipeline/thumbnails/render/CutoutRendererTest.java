@@ -151,6 +151,47 @@ class CutoutRendererTest {
         assertThat(rgb & 0xff).isBetween(0xE0 - 24, 0xE0 + 24);
     }
 
+    @Test
+    void shouldRenderTheSameBytesOnConcurrentThreadsEachWithItsOwnRenderer() throws Exception {
+        List<Cutout> cutouts = new java.util.ArrayList<>();
+        for (String file : List.of(TestAlerts.ZTF, TestAlerts.RUBIN, TestAlerts.RUBIN_WIRE)) {
+            Alert alert = TestAlerts.decode(TestAlerts.bytes(file));
+            for (CutoutKind kind : CutoutKind.values()) {
+                alert.cutout(kind).ifPresent(cutouts::add);
+            }
+        }
+        List<byte[]> expected = new java.util.ArrayList<>();
+        for (Cutout c : cutouts) {
+            expected.add(jpeg.render(c).bytes());
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<byte[]>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(() -> {
+                    List<byte[]> rendered = new java.util.ArrayList<>();
+                    try (CutoutRenderer own = new CutoutRenderer(RenderOptions.defaults(), MAX_BYTES)) {
+                        for (int round = 0; round < 20; round++) {
+                            rendered.clear();
+                            for (Cutout c : cutouts) {
+                                rendered.add(own.render(c).bytes());
+                            }
+                        }
+                    }
+                    return rendered;
+                }));
+            }
+            for (java.util.concurrent.Future<List<byte[]>> result : results) {
+                List<byte[]> rendered = result.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                for (int i = 0; i < cutouts.size(); i++) {
+                    assertThat(rendered.get(i)).as("cutout %d", i).isEqualTo(expected.get(i));
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static long distinctFiniteValues(Pixels pixels) {
         Set<Float> values = new HashSet<>();
         for (int i = 0; i < pixels.count() && values.size() < 2; i++) {
