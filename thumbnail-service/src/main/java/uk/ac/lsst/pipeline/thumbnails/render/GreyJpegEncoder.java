@@ -61,6 +61,8 @@ final class GreyJpegEncoder {
     private final int[] acSize = new int[256];
     private final byte[] header;
     private final int[] block = new int[64];
+    /** The quantised coefficients of the block in zig-zag order. */
+    private final int[] zigzag = new int[64];
     private final int[] rowPass = new int[64];
     private int[] identityColumns = new int[0];
     private int[] identityRows = new int[0];
@@ -447,7 +449,11 @@ final class GreyJpegEncoder {
         return (x + (1 << (n - 1))) >> n;
     }
 
-    /** Quantises the block as libjpeg does (round half away from zero) and writes it; returns its DC value. */
+    /**
+     * Quantises the block as libjpeg does (round half away from zero) and writes it in zig-zag order; returns its DC
+     * value. The AC coefficients are walked through a mask of the non-zero ones, so the cost is per non-zero
+     * coefficient, with no branch per zero to mispredict.
+     */
     private int encodeBlock(int lastDc) {
         int[] b = block;
         for (int i = 0; i < 64; i++) {
@@ -456,21 +462,28 @@ final class GreyJpegEncoder {
             int magnitude = (((t ^ sign) - sign + halfDivisor[i]) * multiplier[i]) >>> shift[i];
             b[i] = (magnitude ^ sign) - sign;
         }
-        int dc = b[0];
+        int[] z = zigzag;
+        long nonZero = 0;
+        for (int k = 0; k < 64; k++) {
+            int v = b[NATURAL_ORDER[k]];
+            z[k] = v;
+            nonZero |= (long) ((v | -v) >>> 31) << k;
+        }
+        int dc = z[0];
         int diff = dc - lastDc;
         int nbits = magnitudeBits(diff);
         putBits((dcCode[nbits] << nbits) | (diff - (diff >>> 31) & ((1 << nbits) - 1)), dcSize[nbits] + nbits);
+        long ac = nonZero & ~1L;
         int last = 0;
-        for (int k = 1; k < 64; k++) {
-            int v = b[NATURAL_ORDER[k]];
-            if (v == 0) {
-                continue;
-            }
+        while (ac != 0) {
+            int k = Long.numberOfTrailingZeros(ac);
+            ac &= ac - 1;
             int run = k - last - 1;
             while (run > 15) {
                 putBits(acCode[0xF0], acSize[0xF0]);
                 run -= 16;
             }
+            int v = z[k];
             nbits = magnitudeBits(v);
             int symbol = (run << 4) + nbits;
             putBits((acCode[symbol] << nbits) | (v - (v >>> 31) & ((1 << nbits) - 1)), acSize[symbol] + nbits);
