@@ -155,14 +155,15 @@ public final class ZScale {
         }
         int stride = (int) Math.max(1.0, (double) finite / nSamples);
         int n = 0;
-        int index = 0;
+        int untilNext = 0; // finite values to pass before the next sample (a countdown, not index % stride)
         for (int i = 0; i < count && n < nSamples; i++) {
             float v = data[i];
             if (Float.isFinite(v)) {
-                if (index % stride == 0) {
+                if (untilNext == 0) {
                     samples[n++] = v;
+                    untilNext = stride;
                 }
-                index++;
+                untilNext--;
             }
         }
         return n;
