@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
@@ -161,7 +160,7 @@ public final class Bench {
                               boolean complete, Map<String, Long> doneMs, Map<String, List<long[]>> inSamples,
                               Map<String, Double> cpuByGroup, LayoutCheck check) {
         RunningStage ingestStage = stages.get(0);
-        TopicRecords alerts = OutputReader.read(ingest.bootstrapServers(), ingestStage.outputTopic(), READ_TIMEOUT);
+        TopicRecords alerts = OutputReader.read(ingest.clientProperties(), ingestStage.outputTopic(), READ_TIMEOUT);
         RunAnalysis analysis = new RunAnalysis(alerts);
         long alertsStart = alerts.firstAppendMs();
         List<StageResult> results = new ArrayList<>();
@@ -171,7 +170,7 @@ public final class Bench {
         for (RunningStage s : stages) {
             boolean first = s == ingestStage;
             TopicRecords output = first ? alerts
-                    : OutputReader.read(s.output().bootstrapServers(), s.outputTopic(), READ_TIMEOUT);
+                    : OutputReader.read(s.output().clientProperties(), s.outputTopic(), READ_TIMEOUT);
             long done = Math.max(doneMs.getOrDefault(s.name(), System.currentTimeMillis()),
                     output.size() == 0 ? 0 : output.lastAppendMs());
             lastDone = Math.max(lastDone, done);
@@ -217,8 +216,7 @@ public final class Bench {
 
     private ReplayResult replay(BenchRequest request, BenchBuffer upstream, Path dir, String topic, long count,
                                 Map<String, Long> acknowledged) {
-        try (Replayer replayer = Replayer.connect(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                upstream.bootstrapServers()), SchemaSources.none())) {
+        try (Replayer replayer = Replayer.connect(upstream.clientProperties(), SchemaSources.none())) {
             return replayer.run(ReplayRequest.builder(topic, List.of(dir)).count(count).schedule(request.schedule())
                     .seed(17).build(), p -> acknowledged.put(topic, p.acknowledged()));
         }

@@ -86,7 +86,7 @@ final class ReferenceRuns {
         long count = 0;
         long bytes = 0;
         for (String topic : topics) {
-            TopicRecords r = OutputReader.read(buffer.bootstrapServers(), topic, TIMEOUT);
+            TopicRecords r = OutputReader.read(buffer.clientProperties(), topic, TIMEOUT);
             if (r.size() == 0) {
                 continue;
             }

@@ -26,9 +26,9 @@ public final class OutputReader {
     private OutputReader() {
     }
 
-    public static TopicRecords read(String bootstrapServers, String topic, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** @param clientProperties how to connect to the topic's buffer: bootstrap servers, security, ... */
+    public static TopicRecords read(Map<String, Object> clientProperties, String topic, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);

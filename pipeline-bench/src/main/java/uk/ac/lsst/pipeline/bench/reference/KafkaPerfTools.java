@@ -1,12 +1,17 @@
 package uk.ac.lsst.pipeline.bench.reference;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.tools.ConsumerPerformance;
@@ -16,8 +21,10 @@ import uk.ac.lsst.pipeline.buffer.TopicSpec;
 
 /**
  * Kafka's own performance tools ({@code kafka-tools}: {@code ProducerPerformance}, {@code ConsumerPerformance}) run
- * in this JVM against a buffer. They print their results to {@code System.out}, which is captured while they run
- * (so nothing else may print to {@code System.out} meanwhile). Not thread-safe.
+ * in this JVM against a buffer, connecting with the buffer's client properties (given in a properties file that only
+ * this user may read, deleted when the tool ends, since they may hold passwords). They print their results to
+ * {@code System.out}, which is captured while they run (so nothing else may print to {@code System.out} meanwhile).
+ * Not thread-safe.
  */
 public final class KafkaPerfTools {
     private static final Pattern PRODUCER_TOTAL = Pattern.compile(
@@ -42,11 +49,11 @@ public final class KafkaPerfTools {
                                  Map<String, Object> producerProps) throws Exception {
         buffer.ensureTopics(List.of(new TopicSpec(topic, partitions, (short) -1,
                 Map.of("max.message.bytes", String.valueOf(Math.max(1024 * 1024, recordBytes + 64 * 1024))))));
-        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(records),
-                "--record-size", String.valueOf(recordBytes), "--throughput", "-1", "--producer-props",
-                "bootstrap.servers=" + buffer.bootstrapServers()));
-        producerProps.forEach((k, v) -> args.add(k + "=" + v));
-        String out = captured(() -> ProducerPerformance.main(args.toArray(String[]::new)));
+        Map<String, Object> config = new HashMap<>(producerProps);
+        config.putAll(buffer.clientProperties());
+        String out = withConfigFile(config, file -> captured(() -> ProducerPerformance.main(new String[] {
+                "--topic", topic, "--num-records", String.valueOf(records), "--record-size",
+                String.valueOf(recordBytes), "--throughput", "-1", "--command-config", file.toString()})));
         String last = "";
         for (String line : out.split("\n")) {
             Matcher m = PRODUCER_TOTAL.matcher(line);
@@ -60,9 +67,11 @@ public final class KafkaPerfTools {
 
     /** Consumes {@code records} records of {@code topic} from the beginning; the rate excludes the group join. */
     public static Result consume(BenchBuffer buffer, String topic, long records) throws Exception {
-        String[] args = {"--bootstrap-server", buffer.bootstrapServers(), "--topic", topic, "--messages",
-                String.valueOf(records), "--timeout", "60000", "--group", "bench-consumer-perf-" + System.nanoTime()};
-        String out = captured(() -> ConsumerPerformance.main(args));
+        String group = "bench-consumer-perf-" + System.nanoTime();
+        String out = withConfigFile(buffer.clientProperties(), file -> captured(() -> ConsumerPerformance.main(
+                new String[] {"--bootstrap-server", buffer.bootstrapServers(), "--topic", topic, "--messages",
+                        String.valueOf(records), "--timeout", "60000", "--group", group, "--command-config",
+                        file.toString()})));
         String[] lines = out.trim().split("\n");
         String header = null;
         for (int i = 0; i < lines.length; i++) {
@@ -98,6 +107,26 @@ public final class KafkaPerfTools {
 
     private interface Tool {
         void run() throws Exception;
+    }
+
+    private interface WithFile {
+        String run(Path file) throws Exception;
+    }
+
+    /** Runs {@code tool} with {@code config} in a properties file readable by this user only; then deletes it. */
+    private static String withConfigFile(Map<String, Object> config, WithFile tool) throws Exception {
+        Path file = Files.createTempFile("bench-client-", ".properties",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Properties props = new Properties();
+            config.forEach((k, v) -> props.setProperty(k, String.valueOf(v)));
+            try (OutputStream stream = Files.newOutputStream(file)) {
+                props.store(stream, null);
+            }
+            return tool.run(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static synchronized String captured(Tool tool) throws Exception {

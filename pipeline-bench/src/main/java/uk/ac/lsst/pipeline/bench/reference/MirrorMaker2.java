@@ -13,7 +13,7 @@ import uk.ac.lsst.pipeline.buffer.TopicSpec;
 /**
  * MirrorMaker 2 ({@code connect-mirror}, dedicated mode, in this JVM) mirroring topics from one buffer to another,
  * the reference for buffer-ingest. Heartbeats and checkpoints are emitted once an hour and no configs, ACLs or group offsets are synced, so
- * nearly all of its work is the mirroring;
+ * nearly all of its work is the mirroring. It connects to each buffer with the buffer's client properties, and
  * the target topics ({@code <source alias>.<topic>}) are created beforehand with the source's partitions and
  * log-append time, so that their record timestamps say when each record arrived. Not thread-safe.
  */
@@ -64,8 +64,8 @@ public final class MirrorMaker2 {
     static Map<String, String> config(BenchBuffer source, BenchBuffer target, List<String> topics, int tasks) {
         Map<String, String> c = new HashMap<>();
         c.put("clusters", SOURCE + ", " + TARGET);
-        c.put(SOURCE + ".bootstrap.servers", source.bootstrapServers());
-        c.put(TARGET + ".bootstrap.servers", target.bootstrapServers());
+        source.clientProperties().forEach((k, v) -> c.put(SOURCE + "." + k, String.valueOf(v)));
+        target.clientProperties().forEach((k, v) -> c.put(TARGET + "." + k, String.valueOf(v)));
         c.put(SOURCE + "->" + TARGET + ".enabled", "true");
         c.put(TARGET + "->" + SOURCE + ".enabled", "false");
         c.put(SOURCE + "->" + TARGET + ".topics", String.join(",", topics));

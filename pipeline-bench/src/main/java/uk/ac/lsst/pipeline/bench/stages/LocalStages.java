@@ -29,7 +29,8 @@ import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
 /**
  * Starts the four stages of the pipeline in this JVM between three buffers, configured through the same
  * environment variables as their containers: buffer-ingest (upstream to ingest), then crossmatch-service,
- * watchlist-service and thumbnail-service (ingest to science), with the bundled catalogues and watch lists.
+ * watchlist-service and thumbnail-service (ingest to science), with the bundled catalogues and watch lists. Each
+ * stage connects to its buffers as {@link BenchBuffer#variables} say (bootstrap, security, client properties).
  *
  * <p>Every topic a stage writes is created beforehand with {@code P} partitions and log-append time, so that each
  * output record's timestamp says when it reached its buffer. Not thread-safe.
@@ -174,8 +175,8 @@ public final class LocalStages {
     private static Map<String, String> env(Layout layout, BenchBuffer input, BenchBuffer output, String stage,
                                            int instance) {
         Map<String, String> env = new HashMap<>();
-        env.put("INPUT_BOOTSTRAP_SERVERS", input.bootstrapServers());
-        env.put("OUTPUT_BOOTSTRAP_SERVERS", output.bootstrapServers());
+        env.putAll(input.variables("INPUT"));
+        env.putAll(output.variables("OUTPUT"));
         env.put("APPLICATION_ID", stage);
         env.put("STREAM_THREADS", String.valueOf(layout.threads()));
         env.put("HTTP_PORT", "0");
