@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +21,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.bench.buffer.BenchBuffers;
+import uk.ac.lsst.pipeline.bench.buffer.RunNames;
 import uk.ac.lsst.pipeline.bench.measure.OutputReader;
 import uk.ac.lsst.pipeline.bench.measure.Percentiles;
 import uk.ac.lsst.pipeline.bench.measure.RunAnalysis;
@@ -42,11 +45,13 @@ import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
 /**
- * One run of the whole pipeline on fresh in-process buffers (upstream, ingest, science): the stages are started,
- * the alerts replayed upstream, and once every stage has read every alert the topics are read back and every
- * output record is timed from its alert's upstream append (record timestamps of log-append-time topics and the
- * headers buffer-ingest adds; only this machine's clock). Optionally Kafka's own tools and MirrorMaker 2 then run
- * on the same buffers ({@link ReferenceRuns}). Progress goes to {@code out} once a second. Not thread-safe.
+ * One run of the whole pipeline on three buffers (upstream, ingest, science): fresh
+ * in-process ones, or those of a pipeline file under the run's own topic and group names
+ * ({@link BenchRequest#buffers}). The stages are started, the alerts replayed upstream, and once every stage has
+ * read every alert the topics are read back and every output record is timed from its alert's upstream append
+ * (record timestamps of log-append-time topics and the headers buffer-ingest adds; only this machine's clock).
+ * Optionally Kafka's own tools and MirrorMaker 2 then run on the same buffers ({@link ReferenceRuns}). Progress goes
+ * to {@code out} once a second. Not thread-safe.
  */
 public final class Bench {
     private static final long POLL_MS = 50;
@@ -58,7 +63,10 @@ public final class Bench {
         this.out = out;
     }
 
-    /** Runs once and returns what was measured; buffers and stages are gone when it returns. */
+    /**
+     * Runs once and returns what was measured; stages are gone, and buffers released, when it returns. If the JVM
+     * is stopped meanwhile (Ctrl-C), a shutdown hook closes the stages and releases the buffers.
+     */
     public RunResult run(BenchRequest request) throws Exception {
         Map<String, Path> sources = SampleAlerts.sources(request.samples().resolve("alerts"), request.surveys());
         Map<String, Long> counts = SampleAlerts.share(request.alerts(), sources);
@@ -69,44 +77,59 @@ public final class Bench {
             prepared.put(e.getKey(), PreparedAlerts.prepare(sources.get(e.getKey()), e.getValue(),
                     work.resolve("alerts").resolve(e.getKey())));
         }
-        out.printf("Starting buffers: upstream (1 broker), ingest (%d broker%s), science (1 broker) ...%n",
-                request.ingestBrokers(), request.ingestBrokers() == 1 ? "" : "s");
-        try (BenchBuffer upstream = BenchBuffer.start("upstream", 1);
-             BenchBuffer ingest = BenchBuffer.start("ingest", request.ingestBrokers());
-             BenchBuffer science = BenchBuffer.start("science", 1)) {
-            upstream.ensureTopics(counts.keySet().stream().map(t -> new TopicSpec(t, request.partitions(), (short) -1,
-                    Map.of("message.timestamp.type", "LogAppendTime",
-                            "max.message.bytes", String.valueOf(5 * 1024 * 1024)))).toList());
-            LocalStages.Layout layout = new LocalStages.Layout(request.samples(), request.partitions(),
-                    request.instances(), request.threads(), work, List.copyOf(counts.keySet()));
-            out.printf("Starting stages: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
-                    request.instances(), request.threads(), request.partitions());
-            List<RunningStage> stages = LocalStages.start(layout, upstream, ingest, science);
-            RunResult result;
-            ReferenceRuns references = new ReferenceRuns(out);
+        try (BenchBuffers buffers = request.buffers().open(out)) {
+            List<RunningStage> stages = new CopyOnWriteArrayList<>();
+            Thread onExit = new Thread(() -> {
+                stages.forEach(RunningStage::close);
+                buffers.close();
+            }, "bench-exit");
+            Runtime.getRuntime().addShutdownHook(onExit);
             try {
-                awaitAssigned(stages, request.partitions());
-                LayoutCheck check = layoutCheck(ingest, stages, request.partitions());
-                result = replayAndMeasure(request, prepared, counts, upstream, ingest, stages, check);
-                long rebalanceMs = request.rebalance() ? timeRebalance(layout, ingest, science, stages,
-                        request.partitions()) : -1;
-                stages.forEach(RunningStage::close);
-                result = result.withMemory(heapAfterGcMb(), Machine.rssMb(), rebalanceMs);
+                return runOn(buffers, request, counts, prepared, work, stages);
             } finally {
-                stages.forEach(RunningStage::close);
+                removeShutdownHook(onExit);
             }
-            if (request.references()) {
-                result = result.withReferences(references.run(request, layout, upstream, ingest, result));
-            }
-            return result;
         } finally {
             deleteQuietly(work);
         }
     }
 
+    /** Starts the stages (into {@code stages}), replays, measures, runs the references. */
+    private RunResult runOn(BenchBuffers buffers, BenchRequest request, Map<String, Long> counts,
+                            Map<String, Path> prepared, Path work, List<RunningStage> stages) throws Exception {
+        RunNames names = buffers.names();
+        Map<String, Long> topicCounts = new TreeMap<>();
+        Map<String, Path> topicAlerts = new TreeMap<>();
+        counts.forEach((topic, n) -> topicCounts.put(names.of(topic), n));
+        prepared.forEach((topic, dir) -> topicAlerts.put(names.of(topic), dir));
+        buffers.upstream().ensureTopics(topicCounts.keySet().stream().map(t -> new TopicSpec(t, request.partitions(),
+                (short) -1, Map.of("message.timestamp.type", "LogAppendTime",
+                        "max.message.bytes", String.valueOf(5 * 1024 * 1024)))).toList());
+        LocalStages.Layout layout = new LocalStages.Layout(request.samples(), request.partitions(),
+                request.instances(), request.threads(), work, List.copyOf(topicCounts.keySet()), names);
+        out.printf("Starting stages: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
+                request.instances(), request.threads(), request.partitions());
+        stages.addAll(LocalStages.start(layout, buffers.upstream(), buffers.ingest(), buffers.science()));
+        RunResult result;
+        try {
+            awaitAssigned(stages, request.partitions());
+            LayoutCheck check = layoutCheck(buffers.ingest(), stages, request.partitions());
+            result = replayAndMeasure(request, topicAlerts, topicCounts, buffers, stages, check);
+            long rebalanceMs = request.rebalance() ? timeRebalance(layout, buffers, stages, request.partitions()) : -1;
+            stages.forEach(RunningStage::close);
+            result = result.withMemory(heapAfterGcMb(), Machine.rssMb(), rebalanceMs);
+        } finally {
+            stages.forEach(RunningStage::close);
+        }
+        if (request.references()) {
+            result = result.withReferences(new ReferenceRuns(out).run(request, layout, buffers, result));
+        }
+        return result;
+    }
+
     private RunResult replayAndMeasure(BenchRequest request, Map<String, Path> sources, Map<String, Long> counts,
-                                       BenchBuffer upstream, BenchBuffer ingest, List<RunningStage> stages,
-                                       LayoutCheck check) throws Exception {
+                                       BenchBuffers buffers, List<RunningStage> stages, LayoutCheck check)
+            throws Exception {
         ThreadCpu cpu = new ThreadCpu(stages.stream().map(RunningStage::name).toList());
         cpu.start();
         Map<String, List<long[]>> inSamples = new LinkedHashMap<>();
@@ -116,7 +139,7 @@ public final class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(counts.size(), r -> new Thread(r, "bench-replay"));
         List<Future<ReplayResult>> replays = new ArrayList<>();
         for (Map.Entry<String, Long> e : counts.entrySet()) {
-            replays.add(pool.submit(() -> replay(request, upstream, sources.get(e.getKey()), e.getKey(),
+            replays.add(pool.submit(() -> replay(request, buffers.upstream(), sources.get(e.getKey()), e.getKey(),
                     e.getValue(), acknowledged)));
         }
         pool.shutdown();
@@ -153,14 +176,15 @@ public final class Bench {
         boolean complete = doneMs.size() == stages.size() && stages.stream().noneMatch(RunningStage::failed);
         out.printf("  %s after %.1f s; reading the topics back ...%n", complete ? "drained" : "NOT drained",
                 (System.currentTimeMillis() - started) / 1000.0);
-        return analyse(request, stages, ingest, replayed, complete, doneMs, inSamples, cpu.secondsByGroup(), check);
+        return analyse(request, stages, buffers, replayed, complete, doneMs, inSamples, cpu.secondsByGroup(), check);
     }
 
-    private RunResult analyse(BenchRequest request, List<RunningStage> stages, BenchBuffer ingest, long replayed,
+    private RunResult analyse(BenchRequest request, List<RunningStage> stages, BenchBuffers buffers, long replayed,
                               boolean complete, Map<String, Long> doneMs, Map<String, List<long[]>> inSamples,
                               Map<String, Double> cpuByGroup, LayoutCheck check) {
         RunningStage ingestStage = stages.get(0);
-        TopicRecords alerts = OutputReader.read(ingest.clientProperties(), ingestStage.outputTopic(), READ_TIMEOUT);
+        TopicRecords alerts = OutputReader.read(buffers.ingest().clientProperties(), ingestStage.outputTopic(),
+                READ_TIMEOUT);
         RunAnalysis analysis = new RunAnalysis(alerts);
         long alertsStart = alerts.firstAppendMs();
         List<StageResult> results = new ArrayList<>();
@@ -189,7 +213,8 @@ public final class Bench {
         }
         double pipelineSeconds = Math.max(1, lastDone - analysis.startMs()) / 1000.0;
         long bytes = alerts.totalBytes();
-        return new RunResult(request.partitions(), request.ingestBrokers(), request.instances(), request.threads(),
+        return new RunResult(buffers.description(), buffers.names().prefix(), request.partitions(),
+                check.ingestBrokers(), request.instances(), request.threads(),
                 request.schedule().describe(), request.surveys(), replayed, alerts.size(),
                 alerts.size() == 0 ? 0 : bytes / alerts.size(), complete,
                 Math.max(0, upstreamLast - analysis.startMs()) / 1000.0, pipelineSeconds,
@@ -242,7 +267,10 @@ public final class Bench {
         }
     }
 
-    /** Leaders of the alerts topic per broker, and input partitions per instance of every stage. */
+    /**
+     * Leaders of the alerts topic per broker (every broker the cluster names, leader or not), and input partitions
+     * per instance of every stage.
+     */
     private static LayoutCheck layoutCheck(BenchBuffer ingest, List<RunningStage> stages, int partitions)
             throws Exception {
         String alertsTopic = stages.get(0).outputTopic();
@@ -262,15 +290,15 @@ public final class Bench {
         }
         boolean balanced = leaders.values().stream().distinct().count() == 1
                 && perInstance.values().stream().allMatch(l -> l.stream().distinct().count() == 1);
-        return new LayoutCheck(ingest.brokers(), partitions, leaders, perInstance, balanced);
+        return new LayoutCheck(leaders.size(), partitions, leaders, perInstance, balanced);
     }
 
     /** Starts one more crossmatch-service instance; the time until both run and share every partition. */
-    private long timeRebalance(LocalStages.Layout layout, BenchBuffer ingest, BenchBuffer science,
-                               List<RunningStage> stages, int partitions) throws InterruptedException {
+    private long timeRebalance(LocalStages.Layout layout, BenchBuffers buffers, List<RunningStage> stages,
+                               int partitions) throws InterruptedException {
         RunningStage crossmatch = stages.get(1);
         long started = System.nanoTime();
-        StageRunner extra = LocalStages.startCrossmatchInstance(layout, ingest, science,
+        StageRunner extra = LocalStages.startCrossmatchInstance(layout, buffers.ingest(), buffers.science(),
                 StageMetrics.prometheus(LocalStages.CROSSMATCH));
         try {
             List<StageRunner> both = new ArrayList<>(crossmatch.instances());
@@ -297,6 +325,14 @@ public final class Bench {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -12,18 +12,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import uk.ac.lsst.pipeline.bench.buffer.BufferSource;
 import uk.ac.lsst.pipeline.bench.report.BenchReport;
 import uk.ac.lsst.pipeline.bench.report.Charts;
 import uk.ac.lsst.pipeline.bench.report.Machine;
 import uk.ac.lsst.pipeline.bench.report.RunResult;
 import uk.ac.lsst.pipeline.bench.report.SummaryTable;
 import uk.ac.lsst.pipeline.bench.report.SweepPoint;
+import uk.ac.lsst.pipeline.config.SettingsException;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.spec.PipelineFileException;
+import uk.ac.lsst.pipeline.spec.PipelineSpec;
 
-/** {@code pipeline bench}: throughput and latency of every stage beside Kafka's own tools and MirrorMaker 2. */
+/**
+ * {@code pipeline bench}: throughput and latency of every stage beside Kafka's own tools and MirrorMaker 2. Exit
+ * codes: 0 complete, 1 a run was incomplete, 2 the arguments or the pipeline file do not fit.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark the whole pipeline on in-process Kafka buffers (upstream, ingest, science): replay "
-                + "real alerts through buffer-ingest, crossmatch-service, watchlist-service and thumbnail-service and "
+        description = {"Benchmark the whole pipeline on in-process Kafka buffers (upstream, ingest, science), or on "
+                + "the buffers of a pipeline file (--file): replay real alerts through buffer-ingest, "
+                + "crossmatch-service, watchlist-service and thumbnail-service and "
                 + "measure each stage's alerts/s, MB/s, CPU and latency from upstream append to output; then run "
                 + "Kafka's producer and consumer performance tools and MirrorMaker 2 on the same buffers.",
                 "Writes OUT/bench.json and SVG charts, prints a summary table."})
@@ -70,8 +78,21 @@ public final class BenchCommand implements Callable<Integer> {
     int instances;
 
     @Option(names = "--brokers", defaultValue = "1", paramLabel = "B",
-            description = "Brokers of the ingest buffer (default: ${DEFAULT-VALUE}).")
+            description = "Brokers of the in-process ingest buffer (default: ${DEFAULT-VALUE}).")
     int brokers;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Run on the buffers of this pipeline file instead of in-process ones: upstream is "
+                    + "buffer-ingest's input buffer, ingest its output, science crossmatch-service's output, each "
+                    + "with its security and client properties; the stages still run in this JVM. Each run's topics, "
+                    + "application ids and consumer groups are named bench-<yyyyMMdd-HHmmss UTC>-<4 hex>-<name>, "
+                    + "so the pipeline's own are never read, written or committed, and are deleted at the end. The "
+                    + "upstream buffer must let the bench create topics. Not with --brokers or --preset.")
+    Path file;
+
+    @Option(names = "--keep-topics",
+            description = "With --file: keep the run's topics and consumer groups on the buffers at the end.")
+    boolean keepTopics;
 
     @Option(names = "--preset", paramLabel = "seed",
             description = "seed: the seed design's layout, an ingest buffer of 4 brokers holding 16 partitions and "
@@ -79,8 +100,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "instance gets 4.")
     String preset;
 
-    @Option(names = "--sweep", description = "Also run once per partition count 16, 32, 64, 128 (fresh buffers "
-            + "each): throughput, latency, memory and rebalance time.")
+    @Option(names = "--sweep", description = "Also run once per partition count 16, 32, 64, 128 (fresh buffers, or "
+            + "fresh topics with --file, each): throughput, latency, memory and rebalance time.")
     boolean sweep;
 
     @Option(names = "--sweep-only", description = "Only the partition sweep.")
@@ -104,7 +125,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchRequest request = request();
+        BenchRequest request;
+        try {
+            request = request();
+        } catch (PipelineFileException | SettingsException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("pipeline bench: " + e.getMessage());
+            return 2;
+        }
         String started = Instant.now().toString();
         Machine machine = Machine.now();
         System.out.printf("pipeline bench on %d cores, load average %s%n", machine.cores(), machine.loadAverage());
@@ -150,6 +177,7 @@ public final class BenchCommand implements Callable<Integer> {
         int b = brokers;
         int i = instances;
         int t = threads;
+        checkFileOptions();
         if (preset != null) {
             if (!preset.equals("seed")) {
                 throw new ParameterException(spec.commandLine(), "--preset must be seed, got " + preset);
@@ -165,7 +193,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path dir = samples != null ? samples
                 : Path.of(System.getProperty("pipeline.home", ".")).resolve("samples");
-        return new BenchRequest(dir, alerts, surveys, schedule, p, b, i, t, timeout, !noReferences, sweep || sweepOnly,
-                out);
+        BufferSource buffers = file == null ? new BufferSource.InProcess(b)
+                : BufferSource.PipelineFile.of(PipelineSpec.load(file, System.getenv()), System.getenv(), keepTopics);
+        return new BenchRequest(dir, alerts, surveys, schedule, p, buffers, i, t, timeout, !noReferences,
+                sweep || sweepOnly, out);
+    }
+
+    /** --brokers and --preset lay out in-process buffers only; --keep-topics keeps a file's buffers' topics only. */
+    private void checkFileOptions() {
+        if (file != null) {
+            for (String option : List.of("--brokers", "--preset")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), option + " does not apply with --file: the "
+                            + "buffers of " + file + " are what they are (the layout check counts their brokers)");
+                }
+            }
+        } else if (keepTopics) {
+            throw new ParameterException(spec.commandLine(), "--keep-topics only applies with --file: in-process "
+                    + "buffers are deleted with their topics");
+        }
     }
 }

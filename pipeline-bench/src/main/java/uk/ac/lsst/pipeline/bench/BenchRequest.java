@@ -3,6 +3,7 @@ package uk.ac.lsst.pipeline.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import uk.ac.lsst.pipeline.bench.buffer.BufferSource;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
 
 /**
@@ -13,7 +14,7 @@ import uk.ac.lsst.pipeline.replay.ReplaySchedule;
  * @param surveys        {@code ztf} and/or {@code lsst}
  * @param schedule       pacing of each survey's replay
  * @param partitions     partitions of every topic
- * @param ingestBrokers  brokers of the ingest buffer
+ * @param buffers        where the buffers of each run come from
  * @param instances      instances of each stage
  * @param threads        stream threads per instance
  * @param timeout        how long the stages may take to drain after the replay
@@ -22,19 +23,19 @@ import uk.ac.lsst.pipeline.replay.ReplaySchedule;
  * @param out            where bench.json and the charts go
  */
 public record BenchRequest(Path samples, long alerts, List<String> surveys, ReplaySchedule schedule, int partitions,
-                           int ingestBrokers, int instances, int threads, Duration timeout, boolean references,
+                           BufferSource buffers, int instances, int threads, Duration timeout, boolean references,
                            boolean rebalance, Path out) {
 
     public BenchRequest {
         surveys = List.copyOf(surveys);
-        if (alerts < 1 || partitions < 1 || ingestBrokers < 1 || instances < 1 || threads < 1) {
-            throw new IllegalArgumentException("alerts, partitions, brokers, instances and threads must be >= 1");
+        if (alerts < 1 || partitions < 1 || instances < 1 || threads < 1) {
+            throw new IllegalArgumentException("alerts, partitions, instances and threads must be >= 1");
         }
     }
 
     /** The same request with another partition count, references and rebalance timing. */
     public BenchRequest with(int partitions, boolean references, boolean rebalance) {
-        return new BenchRequest(samples, alerts, surveys, schedule, partitions, ingestBrokers, instances, threads,
-                timeout, references, rebalance, out);
+        return new BenchRequest(samples, alerts, surveys, schedule, partitions, buffers, instances, threads, timeout,
+                references, rebalance, out);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.bench.buffer.BenchBuffers;
+import uk.ac.lsst.pipeline.bench.buffer.RunNames;
 import uk.ac.lsst.pipeline.bench.measure.OutputReader;
 import uk.ac.lsst.pipeline.bench.measure.TopicRecords;
 import uk.ac.lsst.pipeline.bench.reference.KafkaPerfTools;
@@ -21,10 +23,12 @@ import uk.ac.lsst.pipeline.replay.Replayer;
  * The references of a run, on the run's own buffers once its stages have stopped: the upstream alerts (still in
  * the upstream buffer) mirrored into the ingest buffer by MirrorMaker 2 and, the same way, by a second
  * buffer-ingest with a fresh group and topic; then Kafka's producer and consumer performance tools with the run's
- * mean alert size and partitions, and the run's record count (at least {@link #MIN_TOOL_RECORDS}). Not thread-safe.
+ * mean alert size and partitions, and the run's record count (at least {@link #MIN_TOOL_RECORDS}). They connect as
+ * the run's stages do, and their topics and groups have the run's names. Not thread-safe.
  */
 final class ReferenceRuns {
     static final String BACKLOG_APP_ID = "buffer-ingest-backlog";
+    static final String CONSUMER_PERF_GROUP = "consumer-perf";
     static final String BACKLOG_TOPIC = "alerts-backlog";
     static final String PERF_TOPIC = "perf-produce-consume";
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -38,38 +42,43 @@ final class ReferenceRuns {
     }
 
     uk.ac.lsst.pipeline.bench.report.References run(BenchRequest request, LocalStages.Layout layout,
-                                                     BenchBuffer upstream, BenchBuffer ingest, RunResult run)
-            throws Exception {
+                                                     BenchBuffers buffers, RunResult run) throws Exception {
         long records = run.alertsReplayed();
         int tasks = request.instances() * request.threads();
         List<String> topics = layout.upstreamTopics();
+        RunNames names = buffers.names();
+        BenchBuffer upstream = buffers.upstream();
+        BenchBuffer ingest = buffers.ingest();
 
         out.printf("References on the same buffers (%d alerts):%n  MirrorMaker 2 (%d task(s)) upstream -> ingest ...%n",
                 records, tasks);
-        double mm2Wall = MirrorMaker2.mirror(upstream, ingest, topics, request.partitions(), records, tasks, TIMEOUT);
-        double[] mm2 = rate(ingest, topics.stream().map(MirrorMaker2::targetTopic).toList());
+        double mm2Wall = MirrorMaker2.mirror(upstream, ingest, names, topics, request.partitions(), records, tasks,
+                TIMEOUT);
+        double[] mm2 = rate(ingest, topics.stream().map(t -> MirrorMaker2.targetTopic(names, t)).toList());
         out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s (%.1f s from start)%n", mm2[0], mm2[1], mm2Wall);
 
-        out.printf("  buffer-ingest from the same backlog into topic %s ...%n", BACKLOG_TOPIC);
+        String backlogTopic = names.of(BACKLOG_TOPIC);
+        out.printf("  buffer-ingest from the same backlog into topic %s ...%n", backlogTopic);
         RunningStage backlog = LocalStages.startIngest(layout, upstream, ingest, BACKLOG_APP_ID, BACKLOG_TOPIC,
                 request.instances());
         try {
-            awaitRecords(ingest, BACKLOG_TOPIC, records);
+            awaitRecords(ingest, backlogTopic, records);
         } finally {
             backlog.close();
         }
-        double[] ingestRate = rate(ingest, List.of(BACKLOG_TOPIC));
+        double[] ingestRate = rate(ingest, List.of(backlogTopic));
         out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s%n", ingestRate[0], ingestRate[1]);
 
         int size = (int) Math.max(1, run.meanAlertBytes());
         long perfRecords = Math.max(records, MIN_TOOL_RECORDS);
         out.printf("  ProducerPerformance: %d records of %d bytes, %d partitions ...%n", perfRecords, size,
                 request.partitions());
-        KafkaPerfTools.Result produced = KafkaPerfTools.produce(ingest, PERF_TOPIC, request.partitions(),
+        KafkaPerfTools.Result produced = KafkaPerfTools.produce(ingest, names.of(PERF_TOPIC), request.partitions(),
                 perfRecords, size, Replayer.producerDefaults());
         out.println("    " + produced.line());
         out.println("  ConsumerPerformance ...");
-        KafkaPerfTools.Result consumed = KafkaPerfTools.consume(ingest, PERF_TOPIC, perfRecords);
+        KafkaPerfTools.Result consumed = KafkaPerfTools.consume(ingest, names.of(PERF_TOPIC), perfRecords,
+                names.of(CONSUMER_PERF_GROUP));
         out.printf(Locale.ROOT, "    %.0f records/s, %.1f MB/s (fetch rate)%n", consumed.recordsPerSecond(),
                 consumed.mbPerSecond());
         double plain = KafkaPerfTools.produceThenConsume(produced.recordsPerSecond(), consumed.recordsPerSecond());

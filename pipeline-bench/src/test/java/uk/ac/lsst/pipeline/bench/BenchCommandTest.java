@@ -3,40 +3,25 @@ package uk.ac.lsst.pipeline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchCommandTest {
-    /** The samples bundled with the repository (the module runs with its own directory as working directory). */
-    private static final Path SAMPLES = Path.of("..", "samples");
-
     @TempDir
     Path out;
 
     @Test
     void shouldMeasureEveryStageOfATinyRunAndWriteReportAndChart() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            code = new CommandLine(new BenchCommand()).execute("--alerts", "50", "--survey", "both",
-                    "--no-references", "--samples", SAMPLES.toString(), "--out", out.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(text).isZero();
+        BenchCli bench = BenchCli.run("--alerts", "50", "--survey", "both", "--no-references", "--samples",
+                BenchCli.SAMPLES.toString(), "--out", out.toString());
+        String text = bench.printed();
+        assertThat(bench.exitCode()).as(text).isZero();
 
-        JsonNode run = new ObjectMapper().readTree(out.resolve("bench.json").toFile()).get("run");
+        JsonNode run = BenchCli.report(out);
         assertThat(run.get("complete").asBoolean()).isTrue();
+        assertThat(run.get("topicPrefix").asText()).isEmpty();
         assertThat(run.get("alertsReplayed").asLong()).isEqualTo(50);
         assertThat(run.get("alertsIngested").asLong()).isEqualTo(50);
         assertThat(run.get("stages")).hasSize(4);
@@ -59,5 +44,36 @@ class BenchCommandTest {
         assertThat(run.get("layout").get("balanced").asBoolean()).isTrue();
         assertThat(Files.readString(out.resolve("bench.svg"))).startsWith("<svg").contains("crossmatch-service");
         assertThat(text).contains("watch-list trigger latency", "whole pipeline", "thumbnail-service");
+    }
+
+    @Test
+    void shouldRefuseBrokersAndPresetWithAFileAndKeepTopicsWithout() {
+        Path file = out.resolve("pipeline.yaml");
+        assertThat(BenchCli.run("--file", file.toString(), "--brokers", "2").errors())
+                .contains("--brokers does not apply with --file", file.toString());
+        assertThat(BenchCli.run("--file", file.toString(), "--preset", "seed").errors())
+                .contains("--preset does not apply with --file");
+        BenchCli keep = BenchCli.run("--keep-topics");
+        assertThat(keep.exitCode()).isEqualTo(2);
+        assertThat(keep.errors()).contains("--keep-topics only applies with --file");
+    }
+
+    @Test
+    void shouldNameTheFileWhenItHasNoStageToFindABufferBy() throws Exception {
+        Path file = Files.writeString(out.resolve("no-crossmatch.yaml"), """
+                buffers:
+                  upstream: {bootstrap: "127.0.0.1:1", managed: false}
+                  ingest:
+                    bootstrap: 127.0.0.1:2
+                    topics: {alerts: {partitions: 1}, ingest-dead-letters: {partitions: 1}}
+                stages:
+                  buffer-ingest:
+                    input: {buffer: upstream, topics: [ztf_20181203_programid1]}
+                    output: {buffer: ingest, topics: {alerts: alerts, dead-letters: ingest-dead-letters}}
+                """);
+        BenchCli bench = BenchCli.run("--file", file.toString());
+        assertThat(bench.exitCode()).isEqualTo(2);
+        assertThat(bench.errors()).contains("pipeline file " + file + " has no crossmatch-service stage",
+                "science buffer");
     }
 }

@@ -65,9 +65,11 @@ public final class KafkaPerfTools {
         throw new IllegalStateException("ProducerPerformance gave no total line: " + out);
     }
 
-    /** Consumes {@code records} records of {@code topic} from the beginning; the rate excludes the group join. */
-    public static Result consume(BenchBuffer buffer, String topic, long records) throws Exception {
-        String group = "bench-consumer-perf-" + System.nanoTime();
+    /**
+     * Consumes {@code records} records of {@code topic} from the beginning as consumer group {@code group}; the rate
+     * excludes the group join.
+     */
+    public static Result consume(BenchBuffer buffer, String topic, long records, String group) throws Exception {
         String out = withConfigFile(buffer.clientProperties(), file -> captured(() -> ConsumerPerformance.main(
                 new String[] {"--bootstrap-server", buffer.bootstrapServers(), "--topic", topic, "--messages",
                         String.valueOf(records), "--timeout", "60000", "--group", group, "--command-config",

@@ -7,15 +7,20 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.connect.mirror.MirrorMaker;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.bench.buffer.RunNames;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 
 /**
  * MirrorMaker 2 ({@code connect-mirror}, dedicated mode, in this JVM) mirroring topics from one buffer to another,
- * the reference for buffer-ingest. Heartbeats and checkpoints are emitted once an hour and no configs, ACLs or group offsets are synced, so
- * nearly all of its work is the mirroring. It connects to each buffer with the buffer's client properties, and
- * the target topics ({@code <source alias>.<topic>}) are created beforehand with the source's partitions and
- * log-append time, so that their record timestamps say when each record arrived. Not thread-safe.
+ * the reference for buffer-ingest. Heartbeats and checkpoints are emitted once an hour and no configs, ACLs or
+ * group offsets are synced, so nearly all of its work is the mirroring. It connects to each buffer with the
+ * buffer's client properties, and everything it makes has the run's names ({@link RunNames}): the cluster aliases
+ * (so its worker group is {@code <prefix>upstream-mm2}, the target topics {@code <prefix>upstream.<topic>} and its
+ * checkpoints topic {@code <prefix>upstream.checkpoints.internal}), its offset, status and config topics and,
+ * through {@link RunReplicationPolicy}, its heartbeats and offset-syncs topics. The target topics are created
+ * beforehand with the source's partitions and log-append time, so that their record timestamps say when each record
+ * arrived. Not thread-safe.
  */
 public final class MirrorMaker2 {
     public static final String SOURCE = "upstream";
@@ -25,8 +30,8 @@ public final class MirrorMaker2 {
     }
 
     /** The name MirrorMaker 2 gives to {@code topic} on the target. */
-    public static String targetTopic(String topic) {
-        return SOURCE + "." + topic;
+    public static String targetTopic(RunNames names, String topic) {
+        return names.of(SOURCE) + "." + topic;
     }
 
     /**
@@ -35,14 +40,14 @@ public final class MirrorMaker2 {
      * @param tasks MirrorSourceConnector tasks (the stream threads buffer-ingest had)
      * @return seconds from the start of MirrorMaker 2 until the last record arrived
      */
-    public static double mirror(BenchBuffer source, BenchBuffer target, List<String> topics, int partitions,
-                                long records, int tasks, Duration timeout) throws Exception {
-        target.ensureTopics(topics.stream().map(t -> new TopicSpec(targetTopic(t), partitions, (short) -1, Map.of(
+    public static double mirror(BenchBuffer source, BenchBuffer target, RunNames names, List<String> topics,
+                                int partitions, long records, int tasks, Duration timeout) throws Exception {
+        List<String> mirrored = topics.stream().map(t -> targetTopic(names, t)).toList();
+        target.ensureTopics(mirrored.stream().map(t -> new TopicSpec(t, partitions, (short) -1, Map.of(
                 "message.timestamp.type", "LogAppendTime", "max.message.bytes", String.valueOf(5 * 1024 * 1024))))
                 .toList());
-        List<String> mirrored = topics.stream().map(MirrorMaker2::targetTopic).toList();
         long started = System.nanoTime();
-        MirrorMaker mm2 = new MirrorMaker(config(source, target, topics, tasks), List.of(TARGET));
+        MirrorMaker mm2 = new MirrorMaker(config(source, target, names, topics, tasks), List.of(names.of(TARGET)));
         mm2.start();
         try (Admin admin = target.admin()) {
             TopicAdmin topicAdmin = new TopicAdmin(admin, Duration.ofSeconds(30));
@@ -61,14 +66,17 @@ public final class MirrorMaker2 {
         }
     }
 
-    static Map<String, String> config(BenchBuffer source, BenchBuffer target, List<String> topics, int tasks) {
+    static Map<String, String> config(BenchBuffer source, BenchBuffer target, RunNames names, List<String> topics,
+                                      int tasks) {
+        String from = names.of(SOURCE);
+        String to = names.of(TARGET);
         Map<String, String> c = new HashMap<>();
-        c.put("clusters", SOURCE + ", " + TARGET);
-        source.clientProperties().forEach((k, v) -> c.put(SOURCE + "." + k, String.valueOf(v)));
-        target.clientProperties().forEach((k, v) -> c.put(TARGET + "." + k, String.valueOf(v)));
-        c.put(SOURCE + "->" + TARGET + ".enabled", "true");
-        c.put(TARGET + "->" + SOURCE + ".enabled", "false");
-        c.put(SOURCE + "->" + TARGET + ".topics", String.join(",", topics));
+        c.put("clusters", from + ", " + to);
+        source.clientProperties().forEach((k, v) -> c.put(from + "." + k, String.valueOf(v)));
+        target.clientProperties().forEach((k, v) -> c.put(to + "." + k, String.valueOf(v)));
+        c.put(from + "->" + to + ".enabled", "true");
+        c.put(to + "->" + from + ".enabled", "false");
+        c.put(from + "->" + to + ".topics", String.join(",", topics));
         c.put("tasks.max", String.valueOf(tasks));
         c.put("emit.heartbeats.interval.seconds", "3600");
         c.put("emit.checkpoints.interval.seconds", "3600");
@@ -76,13 +84,16 @@ public final class MirrorMaker2 {
         c.put("sync.topic.configs.enabled", "false");
         c.put("sync.topic.acls.enabled", "false");
         c.put("refresh.topics.interval.seconds", "1");
-        c.put("replication.factor", "1");
-        c.put("offset-syncs.topic.replication.factor", "1");
-        c.put("checkpoints.topic.replication.factor", "1");
-        c.put("heartbeats.topic.replication.factor", "1");
-        c.put("offset.storage.replication.factor", "1");
-        c.put("status.storage.replication.factor", "1");
-        c.put("config.storage.replication.factor", "1");
+        c.put("replication.policy.class", RunReplicationPolicy.class.getName());
+        c.put(RunReplicationPolicy.RUN_PREFIX_CONFIG, names.prefix());
+        c.put("offset.storage.topic", names.of("mm2-offsets"));
+        c.put("status.storage.topic", names.of("mm2-status"));
+        c.put("config.storage.topic", names.of("mm2-configs"));
+        // -1: the brokers' default replication
+        for (String of : List.of("", "heartbeats.topic.", "checkpoints.topic.", "offset-syncs.topic.",
+                "offset.storage.", "status.storage.", "config.storage.")) {
+            c.put(of + "replication.factor", "-1");
+        }
         c.put("producer.max.request.size", String.valueOf(4 * 1024 * 1024));
         return c;
     }

@@ -7,8 +7,11 @@ import uk.ac.lsst.pipeline.bench.measure.Percentiles;
 /**
  * One run of the pipeline in the bench.
  *
+ * @param buffers              where the buffers were: in-process, or a pipeline file's (which, at what address)
+ * @param topicPrefix          put before the name of every topic, application id and consumer group of the run; empty
+ *                             on in-process buffers
  * @param partitions           partitions of every topic
- * @param ingestBrokers        brokers of the ingest buffer
+ * @param ingestBrokers        brokers of the ingest buffer, as the cluster tells
  * @param instances            instances per stage
  * @param threads              stream threads per instance
  * @param schedule             how the alerts were replayed
@@ -33,7 +36,7 @@ import uk.ac.lsst.pipeline.bench.measure.Percentiles;
  * @param layout               the spread of partitions
  * @param references           Kafka's tools and MirrorMaker 2, or null when not run
  */
-public record RunResult(int partitions, int ingestBrokers, int instances, int threads, String schedule,
+public record RunResult(String buffers, String topicPrefix, int partitions, int ingestBrokers, int instances, int threads, String schedule,
                         List<String> surveys, long alertsReplayed, long alertsIngested, long meanAlertBytes,
                         boolean complete, double replaySeconds, double pipelineSeconds,
                         double pipelineAlertsPerSecond, double pipelineMbPerSecond, List<StageResult> stages,
@@ -42,16 +45,14 @@ public record RunResult(int partitions, int ingestBrokers, int instances, int th
                         LayoutCheck layout, References references) {
 
     public RunResult withReferences(References refs) {
-        return new RunResult(partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed,
-                alertsIngested, meanAlertBytes, complete, replaySeconds, pipelineSeconds, pipelineAlertsPerSecond,
-                pipelineMbPerSecond, stages, watchlistTrigger, cpuSecondsByGroup, series, heapAfterGcMb, rssMb,
-                rebalanceMs, layout, refs);
+        return new RunResult(buffers, topicPrefix, partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
+                pipelineSeconds, pipelineAlertsPerSecond, pipelineMbPerSecond, stages, watchlistTrigger,
+                cpuSecondsByGroup, series, heapAfterGcMb, rssMb, rebalanceMs, layout, refs);
     }
 
     public RunResult withMemory(double heapMb, double rss, long rebalance) {
-        return new RunResult(partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed,
-                alertsIngested, meanAlertBytes, complete, replaySeconds, pipelineSeconds, pipelineAlertsPerSecond,
-                pipelineMbPerSecond, stages, watchlistTrigger, cpuSecondsByGroup, series, heapMb, rss, rebalance,
-                layout, references);
+        return new RunResult(buffers, topicPrefix, partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
+                pipelineSeconds, pipelineAlertsPerSecond, pipelineMbPerSecond, stages, watchlistTrigger,
+                cpuSecondsByGroup, series, heapMb, rss, rebalance, layout, references);
     }
 }

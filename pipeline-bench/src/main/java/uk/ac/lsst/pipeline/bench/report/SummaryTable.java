@@ -30,6 +30,8 @@ public final class SummaryTable {
                         + "%d instance(s) x %d thread(s) per stage; %s%n",
                 r.alertsReplayed(), String.join("+", r.surveys()), r.meanAlertBytes() / 1024.0, r.schedule(),
                 r.partitions(), r.ingestBrokers(), r.instances(), r.threads(), r.complete() ? "complete" : "INCOMPLETE"));
+        b.append(f("buffers: %s%s%n", r.buffers(), r.topicPrefix().isEmpty() ? ""
+                : "; topics and groups of the run: " + r.topicPrefix() + "*"));
         b.append(f("%-20s %8s %9s %9s %8s %8s %7s %7s %7s %7s %7s%n", "stage", "alerts", "alerts/s", "out/s",
                 "MB/s in", "MB/s out", "CPU s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
         for (StageResult s : r.stages()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
+import uk.ac.lsst.pipeline.bench.buffer.RunNames;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchService;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchSettings;
@@ -30,7 +31,8 @@ import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
  * Starts the four stages of the pipeline in this JVM between three buffers, configured through the same
  * environment variables as their containers: buffer-ingest (upstream to ingest), then crossmatch-service,
  * watchlist-service and thumbnail-service (ingest to science), with the bundled catalogues and watch lists. Each
- * stage connects to its buffers as {@link BenchBuffer#variables} say (bootstrap, security, client properties).
+ * stage connects to its buffers as {@link BenchBuffer#variables} say (bootstrap, security, client properties); its
+ * topics and application id are the run's ({@link RunNames}).
  *
  * <p>Every topic a stage writes is created beforehand with {@code P} partitions and log-append time, so that each
  * output record's timestamp says when it reached its buffer. Not thread-safe.
@@ -42,6 +44,8 @@ public final class LocalStages {
     public static final String THUMBNAILS = "thumbnail-service";
     /** The upstream topic names buffer-ingest subscribes to: ZTF's and Rubin's styles. */
     public static final String UPSTREAM_PATTERN = "ztf_\\d{8}_programid\\d|lsst-alerts.*";
+    /** The bench's name of the ingest buffer's alerts topic (behind the run's prefix). */
+    public static final String ALERTS_TOPIC = "alerts";
     private static final double WATCHLIST_RADIUS_ARCSEC = 2.0;
 
     /**
@@ -50,10 +54,11 @@ public final class LocalStages {
      * @param instances  instances of each stage (one consumer group each)
      * @param threads    stream threads per instance
      * @param work       state directories and thumbnails go here
-     * @param upstreamTopics the upstream topics buffer-ingest reads (for its assignment check)
+     * @param upstreamTopics the upstream topics buffer-ingest reads (for its assignment check), the run's names
+     * @param names      the run's names of topics and application ids
      */
     public record Layout(Path samples, int partitions, int instances, int threads, Path work,
-                         List<String> upstreamTopics) {
+                         List<String> upstreamTopics, RunNames names) {
         public Layout {
             upstreamTopics = List.copyOf(upstreamTopics);
         }
@@ -67,7 +72,7 @@ public final class LocalStages {
                                            BenchBuffer science) throws Exception {
         List<RunningStage> stages = new ArrayList<>();
         try {
-            stages.add(startIngest(layout, upstream, ingest));
+            stages.add(startIngest(layout, upstream, ingest, INGEST, ALERTS_TOPIC, layout.instances()));
             stages.add(startCrossmatch(layout, ingest, science));
             stages.add(startWatchlist(layout, ingest, science));
             stages.add(startThumbnails(layout, ingest, science));
@@ -78,22 +83,21 @@ public final class LocalStages {
         }
     }
 
-    /** buffer-ingest from the upstream topics into the ingest buffer's {@code alertsTopic}, as {@code appId}. */
+    /**
+     * buffer-ingest from the run's upstream topics into the ingest buffer's topic {@code alertsTopic}, as
+     * application {@code appId} (both behind the run's prefix).
+     */
     public static RunningStage startIngest(Layout layout, BenchBuffer upstream, BenchBuffer ingest, String appId,
                                            String alertsTopic, int instances) {
         Function<Integer, IngestSettings> settings = i -> {
             Map<String, String> env = env(layout, upstream, ingest, appId, i);
-            env.put("UPSTREAM_TOPIC_PATTERN", UPSTREAM_PATTERN);
+            env.put("UPSTREAM_TOPIC_PATTERN", layout.names().pattern(UPSTREAM_PATTERN));
             env.put("ALERTS_PARTITIONS", String.valueOf(layout.partitions()));
-            env.put("ALERTS_TOPIC", alertsTopic);
+            env.put("ALERTS_TOPIC", layout.names().of(alertsTopic));
             return IngestSettings.fromEnv(env);
         };
         return instances(appId, instances, (i, m) -> IngestService.start(settings.apply(i), m), upstream,
-                layout.upstreamTopics(), ingest, alertsTopic);
-    }
-
-    private static RunningStage startIngest(Layout layout, BenchBuffer upstream, BenchBuffer ingest) {
-        return startIngest(layout, upstream, ingest, INGEST, "alerts", layout.instances());
+                layout.upstreamTopics(), ingest, layout.names().of(alertsTopic));
     }
 
     /** A crossmatch-service instance; {@link #start} starts the first ones, this adds one more to the group. */
@@ -105,6 +109,7 @@ public final class LocalStages {
     private static CrossmatchSettings crossmatchSettings(Layout layout, BenchBuffer ingest, BenchBuffer science,
                                                          int instance) {
         Map<String, String> env = env(layout, ingest, science, CROSSMATCH, instance);
+        env.put("CROSSMATCH_TOPIC", layout.names().of("crossmatch"));
         env.putAll(catalogues(layout.samples().resolve("catalogues")));
         return CrossmatchSettings.fromEnv(env);
     }
@@ -122,6 +127,8 @@ public final class LocalStages {
         Function<Integer, WatchlistSettings> perInstance = i -> {
             Map<String, String> env = env(layout, ingest, science, WATCHLIST, i);
             env.put("HITS_PARTITIONS", String.valueOf(layout.partitions()));
+            env.put("HITS_TOPIC", layout.names().of("watchlist-hits"));
+            env.put("WATCHLISTS_TOPIC", layout.names().of("watchlists"));
             return WatchlistSettings.fromEnv(env);
         };
         WatchlistSettings settings = perInstance.apply(0);
@@ -137,6 +144,7 @@ public final class LocalStages {
         Function<Integer, ThumbnailSettings> perInstance = i -> {
             Map<String, String> env = env(layout, ingest, science, THUMBNAILS, i);
             env.put("THUMBNAIL_DIR", layout.work().resolve("thumbnails").toAbsolutePath().toString());
+            env.put("THUMBNAILS_TOPIC", layout.names().of("thumbnails"));
             return ThumbnailSettings.fromEnv(env);
         };
         ThumbnailSettings settings = perInstance.apply(0);
@@ -171,13 +179,18 @@ public final class LocalStages {
         return new TopicSpec(spec.name(), partitions, spec.replicationFactor(), configs);
     }
 
-    /** What every stage shares: its buffers, its threads, an ephemeral HTTP port, its own state directory. */
+    /**
+     * What every stage shares: its buffers, the run's names of its application id, alerts topic and dead-letter
+     * topic ({@code <stage>-dead-letters}), its threads, an ephemeral HTTP port, its own state directory.
+     */
     private static Map<String, String> env(Layout layout, BenchBuffer input, BenchBuffer output, String stage,
                                            int instance) {
         Map<String, String> env = new HashMap<>();
         env.putAll(input.variables("INPUT"));
         env.putAll(output.variables("OUTPUT"));
-        env.put("APPLICATION_ID", stage);
+        env.put("APPLICATION_ID", layout.names().of(stage));
+        env.put("ALERTS_TOPIC", layout.names().of(ALERTS_TOPIC));
+        env.put("DEAD_LETTER_TOPIC", layout.names().of(stage + "-dead-letters"));
         env.put("STREAM_THREADS", String.valueOf(layout.threads()));
         env.put("HTTP_PORT", "0");
         env.put("STATE_DIR", layout.work().resolve("state").resolve(stage + "-" + instance).toString());
