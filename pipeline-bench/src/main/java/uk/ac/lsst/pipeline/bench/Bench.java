@@ -45,7 +45,7 @@ import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
 /**
- * One run of the whole pipeline on three buffers (upstream, ingest, science): fresh
+ * One run of the pipeline, or of the stages asked for, on three buffers (upstream, ingest, science): fresh
  * in-process ones, or those of a pipeline file under the run's own topic and group names
  * ({@link BenchRequest#buffers}). The stages are started, the alerts replayed upstream, and once every stage has
  * read every alert the topics are read back and every output record is timed from its alert's upstream append
@@ -106,9 +106,10 @@ public final class Bench {
                 (short) -1, Map.of("message.timestamp.type", "LogAppendTime",
                         "max.message.bytes", String.valueOf(5 * 1024 * 1024)))).toList());
         LocalStages.Layout layout = new LocalStages.Layout(request.samples(), request.partitions(),
-                request.instances(), request.threads(), work, List.copyOf(topicCounts.keySet()), names);
-        out.printf("Starting stages: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
-                request.instances(), request.threads(), request.partitions());
+                request.instances(), request.threads(), work, List.copyOf(topicCounts.keySet()), names,
+                request.stages());
+        out.printf("Starting stages %s: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
+                String.join(", ", request.stages()), request.instances(), request.threads(), request.partitions());
         stages.addAll(LocalStages.start(layout, buffers.upstream(), buffers.ingest(), buffers.science()));
         RunResult result;
         try {
@@ -213,8 +214,9 @@ public final class Bench {
         }
         double pipelineSeconds = Math.max(1, lastDone - analysis.startMs()) / 1000.0;
         long bytes = alerts.totalBytes();
-        return new RunResult(buffers.description(), buffers.names().prefix(), request.partitions(),
-                check.ingestBrokers(), request.instances(), request.threads(),
+        List<String> skipped = LocalStages.ALL.stream().filter(name -> !request.stages().contains(name)).toList();
+        return new RunResult(buffers.description(), buffers.names().prefix(), request.stages(), skipped,
+                request.partitions(), check.ingestBrokers(), request.instances(), request.threads(),
                 request.schedule().describe(), request.surveys(), replayed, alerts.size(),
                 alerts.size() == 0 ? 0 : bytes / alerts.size(), complete,
                 Math.max(0, upstreamLast - analysis.startMs()) / 1000.0, pipelineSeconds,
@@ -293,10 +295,17 @@ public final class Bench {
         return new LayoutCheck(leaders.size(), partitions, leaders, perInstance, balanced);
     }
 
-    /** Starts one more crossmatch-service instance; the time until both run and share every partition. */
+    /**
+     * Starts one more crossmatch-service instance; the time until both run and share every partition, or -1 when
+     * crossmatch-service is not among the stages.
+     */
     private long timeRebalance(LocalStages.Layout layout, BenchBuffers buffers, List<RunningStage> stages,
                                int partitions) throws InterruptedException {
-        RunningStage crossmatch = stages.get(1);
+        RunningStage crossmatch = stages.stream().filter(s -> s.name().equals(LocalStages.CROSSMATCH)).findFirst()
+                .orElse(null);
+        if (crossmatch == null) {
+            return -1;
+        }
         long started = System.nanoTime();
         StageRunner extra = LocalStages.startCrossmatchInstance(layout, buffers.ingest(), buffers.science(),
                 StageMetrics.prometheus(LocalStages.CROSSMATCH));

@@ -19,6 +19,7 @@ import uk.ac.lsst.pipeline.bench.report.Machine;
 import uk.ac.lsst.pipeline.bench.report.RunResult;
 import uk.ac.lsst.pipeline.bench.report.SummaryTable;
 import uk.ac.lsst.pipeline.bench.report.SweepPoint;
+import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.config.SettingsException;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
 import uk.ac.lsst.pipeline.spec.PipelineFileException;
@@ -31,7 +32,7 @@ import uk.ac.lsst.pipeline.spec.PipelineSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark the whole pipeline on in-process Kafka buffers (upstream, ingest, science), or on "
                 + "the buffers of a pipeline file (--file): replay real alerts through buffer-ingest, "
-                + "crossmatch-service, watchlist-service and thumbnail-service and "
+                + "crossmatch-service, watchlist-service and thumbnail-service (or the --stages asked for) and "
                 + "measure each stage's alerts/s, MB/s, CPU and latency from upstream append to output; then run "
                 + "Kafka's producer and consumer performance tools and MirrorMaker 2 on the same buffers.",
                 "Writes OUT/bench.json and SVG charts, prints a summary table."})
@@ -93,6 +94,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep-topics",
             description = "With --file: keep the run's topics and consumer groups on the buffers at the end.")
     boolean keepTopics;
+
+    @Option(names = "--stages", split = ",", paramLabel = "LIST",
+            description = "Only these stages run and are measured: a comma-separated list of crossmatch-service, "
+                    + "watchlist-service, thumbnail-service (buffer-ingest always runs; default: all).")
+    List<String> stages;
 
     @Option(names = "--preset", paramLabel = "seed",
             description = "seed: the seed design's layout, an ingest buffer of 4 brokers holding 16 partitions and "
@@ -193,9 +199,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path dir = samples != null ? samples
                 : Path.of(System.getProperty("pipeline.home", ".")).resolve("samples");
+        List<String> chosen = stages();
         BufferSource buffers = file == null ? new BufferSource.InProcess(b)
                 : BufferSource.PipelineFile.of(PipelineSpec.load(file, System.getenv()), System.getenv(), keepTopics);
-        return new BenchRequest(dir, alerts, surveys, schedule, p, buffers, i, t, timeout, !noReferences,
+        return new BenchRequest(dir, alerts, surveys, schedule, p, buffers, chosen, i, t, timeout, !noReferences,
                 sweep || sweepOnly, out);
     }
 
@@ -212,5 +219,20 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--keep-topics only applies with --file: in-process "
                     + "buffers are deleted with their topics");
         }
+    }
+
+    /** The stages asked for, with buffer-ingest, in pipeline order. */
+    private List<String> stages() {
+        if (stages == null) {
+            return LocalStages.ALL;
+        }
+        for (String s : stages) {
+            if (!LocalStages.ALL.contains(s)) {
+                throw new ParameterException(spec.commandLine(), "--stages: '" + s + "' is not a stage: expected "
+                        + "a comma-separated list of " + String.join(", ", LocalStages.ALL.subList(1,
+                        LocalStages.ALL.size())) + " (" + LocalStages.INGEST + " always runs)");
+            }
+        }
+        return LocalStages.ALL.stream().filter(s -> s.equals(LocalStages.INGEST) || stages.contains(s)).toList();
     }
 }

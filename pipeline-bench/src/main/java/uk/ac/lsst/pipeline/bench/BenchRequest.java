@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import uk.ac.lsst.pipeline.bench.buffer.BufferSource;
+import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.replay.ReplaySchedule;
 
 /**
@@ -15,27 +16,34 @@ import uk.ac.lsst.pipeline.replay.ReplaySchedule;
  * @param schedule       pacing of each survey's replay
  * @param partitions     partitions of every topic
  * @param buffers        where the buffers of each run come from
+ * @param stages         the stages to run and measure, of {@link LocalStages#ALL} in its order; buffer-ingest first
  * @param instances      instances of each stage
  * @param threads        stream threads per instance
  * @param timeout        how long the stages may take to drain after the replay
  * @param references     also run Kafka's tools and MirrorMaker 2 on the same buffers
- * @param rebalance      also time a second crossmatch-service instance joining
+ * @param rebalance      also time a second crossmatch-service instance joining (when crossmatch-service runs)
  * @param out            where bench.json and the charts go
  */
 public record BenchRequest(Path samples, long alerts, List<String> surveys, ReplaySchedule schedule, int partitions,
-                           BufferSource buffers, int instances, int threads, Duration timeout, boolean references,
-                           boolean rebalance, Path out) {
+                           BufferSource buffers, List<String> stages, int instances, int threads, Duration timeout,
+                           boolean references, boolean rebalance, Path out) {
 
     public BenchRequest {
         surveys = List.copyOf(surveys);
+        stages = List.copyOf(stages);
         if (alerts < 1 || partitions < 1 || instances < 1 || threads < 1) {
             throw new IllegalArgumentException("alerts, partitions, instances and threads must be >= 1");
+        }
+        if (stages.isEmpty() || !stages.get(0).equals(LocalStages.INGEST)
+                || !stages.equals(LocalStages.ALL.stream().filter(stages::contains).toList())) {
+            throw new IllegalArgumentException("stages must be some of " + LocalStages.ALL
+                    + " in that order, starting with " + LocalStages.INGEST + ", got " + stages);
         }
     }
 
     /** The same request with another partition count, references and rebalance timing. */
     public BenchRequest with(int partitions, boolean references, boolean rebalance) {
-        return new BenchRequest(samples, alerts, surveys, schedule, partitions, buffers, instances, threads, timeout,
-                references, rebalance, out);
+        return new BenchRequest(samples, alerts, surveys, schedule, partitions, buffers, stages, instances, threads,
+                timeout, references, rebalance, out);
     }
 }

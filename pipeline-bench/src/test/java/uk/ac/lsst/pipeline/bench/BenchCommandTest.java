@@ -22,6 +22,7 @@ class BenchCommandTest {
         JsonNode run = BenchCli.report(out);
         assertThat(run.get("complete").asBoolean()).isTrue();
         assertThat(run.get("topicPrefix").asText()).isEmpty();
+        assertThat(run.get("stagesSkipped")).isEmpty();
         assertThat(run.get("alertsReplayed").asLong()).isEqualTo(50);
         assertThat(run.get("alertsIngested").asLong()).isEqualTo(50);
         assertThat(run.get("stages")).hasSize(4);
@@ -43,7 +44,7 @@ class BenchCommandTest {
         assertThat(run.get("series").get("crossmatch-service")).isNotEmpty();
         assertThat(run.get("layout").get("balanced").asBoolean()).isTrue();
         assertThat(Files.readString(out.resolve("bench.svg"))).startsWith("<svg").contains("crossmatch-service");
-        assertThat(text).contains("watch-list trigger latency", "whole pipeline", "thumbnail-service");
+        assertThat(text).contains("watch-list trigger latency", "whole pipeline:", "thumbnail-service");
     }
 
     @Test
@@ -56,6 +57,14 @@ class BenchCommandTest {
         BenchCli keep = BenchCli.run("--keep-topics");
         assertThat(keep.exitCode()).isEqualTo(2);
         assertThat(keep.errors()).contains("--keep-topics only applies with --file");
+    }
+
+    @Test
+    void shouldRefuseAStageItDoesNotKnow() {
+        BenchCli bench = BenchCli.run("--stages", "watchlist-service,thumbnails");
+        assertThat(bench.exitCode()).isEqualTo(2);
+        assertThat(bench.errors()).contains("--stages: 'thumbnails' is not a stage: expected a comma-separated "
+                + "list of crossmatch-service, watchlist-service, thumbnail-service");
     }
 
     @Test

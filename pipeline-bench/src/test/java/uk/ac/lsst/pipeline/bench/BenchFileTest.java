@@ -130,16 +130,24 @@ class BenchFileTest {
     }
 
     @Test
-    void shouldKeepOnlyTopicsAndGroupsOfTheRunWithKeepTopics() throws Exception {
+    void shouldMeasureOnlyTheStagesAskedForAndKeepOnlyTopicsAndGroupsOfTheRunWithKeepTopics() throws Exception {
         Map<String, Set<String>> before = namesOnEachBuffer();
 
-        BenchCli bench = BenchCli.run("--file", file.toString(), "--keep-topics", "--alerts", "30", "--survey", "ztf",
-                "--partitions", "2", "--threads", "1", "--no-references", "--samples", BenchCli.SAMPLES.toString(),
-                "--out", out.toString());
+        BenchCli bench = BenchCli.run("--file", file.toString(), "--keep-topics", "--stages", "watchlist-service",
+                "--alerts", "30", "--survey", "ztf", "--partitions", "2", "--threads", "1", "--no-references",
+                "--samples", BenchCli.SAMPLES.toString(), "--out", out.toString());
 
         assertThat(bench.exitCode()).as(bench.printed() + bench.errors()).isZero();
         JsonNode run = BenchCli.report(out);
         assertThat(run.get("complete").asBoolean()).isTrue();
+        assertThat(run.get("stagesRun")).extracting(JsonNode::asText)
+                .containsExactly("buffer-ingest", "watchlist-service");
+        assertThat(run.get("stagesSkipped")).extracting(JsonNode::asText)
+                .containsExactly("crossmatch-service", "thumbnail-service");
+        assertThat(run.get("stages")).extracting(s -> s.get("stage").asText())
+                .containsExactly("buffer-ingest", "watchlist-service");
+        assertThat(run.get("cpuSecondsByGroup").has("crossmatch-service")).isFalse();
+        assertThat(bench.printed()).contains("whole pipeline (only buffer-ingest, watchlist-service ran):");
         String prefix = run.get("topicPrefix").asText();
         Map<String, Set<String>> after = namesOnEachBuffer();
         Set<String> made = new HashSet<>();

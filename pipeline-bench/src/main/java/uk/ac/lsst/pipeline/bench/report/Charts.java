@@ -35,7 +35,7 @@ public final class Charts {
                 .write(file);
     }
 
-    /** Throughput, latency, memory and rebalance time against partitions. */
+    /** Throughput, latency, memory and rebalance time against partitions; what was not measured (-1) is left out. */
     public static Path sweep(List<SweepPoint> points, Path file) throws IOException {
         return new SvgChart("pipeline bench: partition sweep", "partitions per topic")
                 .panel("alerts per second", Map.of("whole pipeline", sweepXy(points, SweepPoint::alertsPerSecond),
@@ -55,6 +55,7 @@ public final class Charts {
     }
 
     private static double[][] sweepXy(List<SweepPoint> points, ToDoubleFunction<SweepPoint> y) {
-        return points.stream().map(p -> new double[] {p.partitions(), y.applyAsDouble(p)}).toArray(double[][]::new);
+        return points.stream().map(p -> new double[] {p.partitions(), y.applyAsDouble(p) < 0 ? Double.NaN
+                : y.applyAsDouble(p)}).toArray(double[][]::new);
     }
 }

@@ -10,6 +10,9 @@ import uk.ac.lsst.pipeline.bench.measure.Percentiles;
  * @param buffers              where the buffers were: in-process, or a pipeline file's (which, at what address)
  * @param topicPrefix          put before the name of every topic, application id and consumer group of the run; empty
  *                             on in-process buffers
+ * @param stagesRun            the stages that ran and were measured, in pipeline order; "whole pipeline" figures are
+ *                             over these only
+ * @param stagesSkipped        the stages of the pipeline that were not run (not asked for), empty for all
  * @param partitions           partitions of every topic
  * @param ingestBrokers        brokers of the ingest buffer, as the cluster tells
  * @param instances            instances per stage
@@ -21,7 +24,7 @@ import uk.ac.lsst.pipeline.bench.measure.Percentiles;
  * @param meanAlertBytes       mean size of an alert
  * @param complete             every stage read every alert before the timeout, none failed
  * @param replaySeconds        from the first upstream append to the last
- * @param pipelineSeconds      from the first upstream append until the last stage was done
+ * @param pipelineSeconds      from the first upstream append until the last stage that ran was done
  * @param pipelineAlertsPerSecond {@code alertsIngested / pipelineSeconds}
  * @param pipelineMbPerSecond  the same in MB/s of alerts
  * @param stages               per stage
@@ -36,7 +39,8 @@ import uk.ac.lsst.pipeline.bench.measure.Percentiles;
  * @param layout               the spread of partitions
  * @param references           Kafka's tools and MirrorMaker 2, or null when not run
  */
-public record RunResult(String buffers, String topicPrefix, int partitions, int ingestBrokers, int instances, int threads, String schedule,
+public record RunResult(String buffers, String topicPrefix, List<String> stagesRun, List<String> stagesSkipped,
+                        int partitions, int ingestBrokers, int instances, int threads, String schedule,
                         List<String> surveys, long alertsReplayed, long alertsIngested, long meanAlertBytes,
                         boolean complete, double replaySeconds, double pipelineSeconds,
                         double pipelineAlertsPerSecond, double pipelineMbPerSecond, List<StageResult> stages,
@@ -44,14 +48,21 @@ public record RunResult(String buffers, String topicPrefix, int partitions, int 
                         Map<String, List<SeriesPoint>> series, double heapAfterGcMb, double rssMb, long rebalanceMs,
                         LayoutCheck layout, References references) {
 
+    public RunResult {
+        stagesRun = List.copyOf(stagesRun);
+        stagesSkipped = List.copyOf(stagesSkipped);
+    }
+
     public RunResult withReferences(References refs) {
-        return new RunResult(buffers, topicPrefix, partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
+        return new RunResult(buffers, topicPrefix, stagesRun, stagesSkipped, partitions, ingestBrokers, instances,
+                threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
                 pipelineSeconds, pipelineAlertsPerSecond, pipelineMbPerSecond, stages, watchlistTrigger,
                 cpuSecondsByGroup, series, heapAfterGcMb, rssMb, rebalanceMs, layout, refs);
     }
 
     public RunResult withMemory(double heapMb, double rss, long rebalance) {
-        return new RunResult(buffers, topicPrefix, partitions, ingestBrokers, instances, threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
+        return new RunResult(buffers, topicPrefix, stagesRun, stagesSkipped, partitions, ingestBrokers, instances,
+                threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
                 pipelineSeconds, pipelineAlertsPerSecond, pipelineMbPerSecond, stages, watchlistTrigger,
                 cpuSecondsByGroup, series, heapMb, rss, rebalance, layout, references);
     }

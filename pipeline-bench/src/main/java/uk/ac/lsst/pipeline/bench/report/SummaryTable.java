@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** The human-readable summary of a bench: plain text tables. Stateless. */
 public final class SummaryTable {
+    private static final String WATCHLIST = "watchlist-service";
 
     private SummaryTable() {
     }
@@ -32,6 +33,8 @@ public final class SummaryTable {
                 r.partitions(), r.ingestBrokers(), r.instances(), r.threads(), r.complete() ? "complete" : "INCOMPLETE"));
         b.append(f("buffers: %s%s%n", r.buffers(), r.topicPrefix().isEmpty() ? ""
                 : "; topics and groups of the run: " + r.topicPrefix() + "*"));
+        b.append(f("stages run: %s%s%n", String.join(", ", r.stagesRun()), r.stagesSkipped().isEmpty() ? ""
+                : " (not run: " + String.join(", ", r.stagesSkipped()) + ")"));
         b.append(f("%-20s %8s %9s %9s %8s %8s %7s %7s %7s %7s %7s%n", "stage", "alerts", "alerts/s", "out/s",
                 "MB/s in", "MB/s out", "CPU s", "p50 ms", "p95 ms", "p99 ms", "max ms"));
         for (StageResult s : r.stages()) {
@@ -41,9 +44,14 @@ public final class SummaryTable {
                     s.latency().maxMs()));
         }
         var t = r.watchlistTrigger();
-        b.append(f("watch-list trigger latency (upstream append to hit, %d hits): p50 %d ms, p95 %d ms, p99 %d ms, "
-                + "max %d ms%n", t.count(), t.p50Ms(), t.p95Ms(), t.p99Ms(), t.maxMs()));
-        b.append(f("whole pipeline: %d alerts in %.1f s = %.1f alerts/s, %.1f MB/s (replay took %.1f s)%n",
+        if (r.stagesRun().contains(WATCHLIST)) {
+            b.append(f("watch-list trigger latency (upstream append to hit, %d hits): p50 %d ms, p95 %d ms, "
+                    + "p99 %d ms, max %d ms%n", t.count(), t.p50Ms(), t.p95Ms(), t.p99Ms(), t.maxMs()));
+        } else {
+            b.append("watch-list trigger latency: not measured (" + WATCHLIST + " did not run)")
+                    .append(System.lineSeparator());
+        }
+        b.append(f("%s: %d alerts in %.1f s = %.1f alerts/s, %.1f MB/s (replay took %.1f s)%n", wholePipeline(r),
                 r.alertsIngested(), r.pipelineSeconds(), r.pipelineAlertsPerSecond(), r.pipelineMbPerSecond(),
                 r.replaySeconds()));
         StringBuilder cpu = new StringBuilder();
@@ -71,14 +79,21 @@ public final class SummaryTable {
             b.append(f("  MirrorMaker 2 %.1f alerts/s (%.1f MB/s); buffer-ingest on the same backlog %.1f alerts/s "
                     + "(%.1f MB/s)%n", ref.mirrorMaker2PerSecond(), ref.mirrorMaker2MbPerSecond(),
                     ref.ingestBacklogPerSecond(), ref.ingestBacklogMbPerSecond()));
-            b.append(f("  ratios: buffer-ingest / MirrorMaker 2 = %.2f; whole pipeline / produce-then-consume = %.2f%n",
-                    ref.ingestVsMirrorMaker2(), ref.pipelineVsProduceThenConsume()));
+            b.append(f("  ratios: buffer-ingest / MirrorMaker 2 = %.2f; %s / produce-then-consume = %.2f%n",
+                    ref.ingestVsMirrorMaker2(), wholePipeline(r), ref.pipelineVsProduceThenConsume()));
         }
         return b.toString();
     }
 
+    /** "whole pipeline", saying which stages it was when some did not run. */
+    static String wholePipeline(RunResult r) {
+        return r.stagesSkipped().isEmpty() ? "whole pipeline"
+                : "whole pipeline (only " + String.join(", ", r.stagesRun()) + " ran)";
+    }
+
     static String sweep(List<SweepPoint> points) {
-        StringBuilder b = new StringBuilder("Partition sweep (one fresh run per row):").append(System.lineSeparator());
+        StringBuilder b = new StringBuilder(f("Partition sweep (one fresh run per row; stages run: %s; -1: not "
+                + "measured):%n", String.join(", ", points.get(0).stagesRun())));
         b.append(f("%10s %10s %10s %9s %9s %11s %9s %8s %11s  %s%n", "partitions", "alerts/s", "ingest/s",
                 "p50 ms", "p99 ms", "trigger p99", "heap MB", "RSS MB", "rebalance", "load"));
         for (SweepPoint p : points) {

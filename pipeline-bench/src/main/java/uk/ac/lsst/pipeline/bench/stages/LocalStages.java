@@ -28,8 +28,8 @@ import uk.ac.lsst.pipeline.watchlist.list.WatchlistParser;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
 
 /**
- * Starts the four stages of the pipeline in this JVM between three buffers, configured through the same
- * environment variables as their containers: buffer-ingest (upstream to ingest), then crossmatch-service,
+ * Starts the stages of the pipeline in this JVM between three buffers, configured through the same environment
+ * variables as their containers: buffer-ingest (upstream to ingest), then any of crossmatch-service,
  * watchlist-service and thumbnail-service (ingest to science), with the bundled catalogues and watch lists. Each
  * stage connects to its buffers as {@link BenchBuffer#variables} say (bootstrap, security, client properties); its
  * topics and application id are the run's ({@link RunNames}).
@@ -42,6 +42,8 @@ public final class LocalStages {
     public static final String CROSSMATCH = "crossmatch-service";
     public static final String WATCHLIST = "watchlist-service";
     public static final String THUMBNAILS = "thumbnail-service";
+    /** Every stage the bench can run, in pipeline order. */
+    public static final List<String> ALL = List.of(INGEST, CROSSMATCH, WATCHLIST, THUMBNAILS);
     /** The upstream topic names buffer-ingest subscribes to: ZTF's and Rubin's styles. */
     public static final String UPSTREAM_PATTERN = "ztf_\\d{8}_programid\\d|lsst-alerts.*";
     /** The bench's name of the ingest buffer's alerts topic (behind the run's prefix). */
@@ -56,26 +58,34 @@ public final class LocalStages {
      * @param work       state directories and thumbnails go here
      * @param upstreamTopics the upstream topics buffer-ingest reads (for its assignment check), the run's names
      * @param names      the run's names of topics and application ids
+     * @param stages     the stages to start, of {@link #ALL}; buffer-ingest always starts
      */
     public record Layout(Path samples, int partitions, int instances, int threads, Path work,
-                         List<String> upstreamTopics, RunNames names) {
+                         List<String> upstreamTopics, RunNames names, List<String> stages) {
         public Layout {
             upstreamTopics = List.copyOf(upstreamTopics);
+            stages = List.copyOf(stages);
         }
     }
 
     private LocalStages() {
     }
 
-    /** Starts every stage, in pipeline order; on failure stops those already started. */
+    /** Starts the stages of the layout, in pipeline order; on failure stops those already started. */
     public static List<RunningStage> start(Layout layout, BenchBuffer upstream, BenchBuffer ingest,
                                            BenchBuffer science) throws Exception {
         List<RunningStage> stages = new ArrayList<>();
         try {
             stages.add(startIngest(layout, upstream, ingest, INGEST, ALERTS_TOPIC, layout.instances()));
-            stages.add(startCrossmatch(layout, ingest, science));
-            stages.add(startWatchlist(layout, ingest, science));
-            stages.add(startThumbnails(layout, ingest, science));
+            if (layout.stages().contains(CROSSMATCH)) {
+                stages.add(startCrossmatch(layout, ingest, science));
+            }
+            if (layout.stages().contains(WATCHLIST)) {
+                stages.add(startWatchlist(layout, ingest, science));
+            }
+            if (layout.stages().contains(THUMBNAILS)) {
+                stages.add(startThumbnails(layout, ingest, science));
+            }
             return stages;
         } catch (Exception | Error e) {
             stages.forEach(RunningStage::close);
