@@ -65,7 +65,8 @@ public final class Bench {
 
     /**
      * Runs once and returns what was measured; stages are gone, and buffers released, when it returns. If the JVM
-     * is stopped meanwhile (Ctrl-C), a shutdown hook closes the stages and releases the buffers.
+     * is stopped meanwhile (Ctrl-C), a shutdown hook closes the stages, releases the buffers and deletes the run's
+     * working directory (the prepared alerts, state directories and thumbnails).
      */
     public RunResult run(BenchRequest request) throws Exception {
         Map<String, Path> sources = SampleAlerts.sources(request.samples().resolve("alerts"), request.surveys());
@@ -82,6 +83,7 @@ public final class Bench {
             Thread onExit = new Thread(() -> {
                 stages.forEach(RunningStage::close);
                 buffers.close();
+                deleteQuietly(work);
             }, "bench-exit");
             Runtime.getRuntime().addShutdownHook(onExit);
             try {
