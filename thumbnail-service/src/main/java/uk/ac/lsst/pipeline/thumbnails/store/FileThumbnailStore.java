@@ -1,7 +1,8 @@
 package uk.ac.lsst.pipeline.thumbnails.store;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +47,8 @@ public final class FileThumbnailStore implements ThumbnailStore {
     public void put(String key, byte[] bytes) throws IOException {
         Path target = path(key);
         Path dir = Files.createDirectories(target.getParent());
-        Path temporary = createTemporary(dir, target.getFileName().toString());
+        Path temporary = writeTemporary(dir, target.getFileName().toString(), bytes);
         try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-                out.write(bytes);
-            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
@@ -58,14 +56,26 @@ public final class FileThumbnailStore implements ThumbnailStore {
         }
     }
 
-    private Path createTemporary(Path dir, String name) throws IOException {
+    /** Creates a new temporary file beside the target and writes the bytes into it: one open, one write. */
+    private Path writeTemporary(Path dir, String name, byte[] bytes) throws IOException {
         while (true) {
             Path candidate = dir.resolve("." + name + "." + pid + "-" + sequence.incrementAndGet() + ".tmp");
+            FileChannel channel;
             try {
-                return Files.createFile(candidate);
+                channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException taken) {
-                // left over by an earlier process with the same pid: take the next number
+                continue; // left over by an earlier process with the same pid: take the next number
             }
+            try (channel) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(candidate);
+                throw e;
+            }
+            return candidate;
         }
     }
 

@@ -55,6 +55,21 @@ class FileThumbnailStoreTest {
     }
 
     @Test
+    void shouldStepOverATemporaryFileLeftByAnEarlierProcessWithTheSamePid() throws Exception {
+        FileThumbnailStore store = new FileThumbnailStore(root);
+        String key = "ztf/ZTF18abc/1_science.jpg";
+        Path leftover = root.resolve("ztf/ZTF18abc/.1_science.jpg." + ProcessHandle.current().pid() + "-1.tmp");
+        Files.createDirectories(leftover.getParent());
+        Files.write(leftover, new byte[] {9, 9, 9});
+
+        store.put(key, new byte[] {1, 2});
+
+        assertThat(Files.readAllBytes(root.resolve(key))).containsExactly(1, 2);
+        assertThat(Files.readAllBytes(leftover)).as("someone else's file is left alone").containsExactly(9, 9, 9);
+        assertThat(allFiles()).containsExactlyInAnyOrder(root.resolve(key), leftover);
+    }
+
+    @Test
     void shouldGiveImagesTheDefaultPermissionsSoAWebServerCanReadThem() throws Exception {
         FileThumbnailStore store = new FileThumbnailStore(root);
         store.put("ztf/o/1_science.jpg", new byte[] {1});
