@@ -32,7 +32,8 @@ import uk.ac.lsst.pipeline.thumbnails.store.ThumbnailStore;
  *
  * <pre>
  * java -Xmx256m -cp benchmarks/target/benchmarks.jar uk.ac.lsst.pipeline.bench.thumbnails.ThumbnailSoak \
- *     [--triplets 100000] [--every 10000] [--store DIR] [--size 189] [--format jpeg|png] [--render-only]
+ *     [--triplets 100000] [--every 10000] [--store DIR] [--size 189] [--format jpeg|png] [--render-only] \
+ *     [--out FILE]
  * </pre>
  *
  * Without {@code --store} the images are counted and dropped (the rendering path alone); with it they are written
@@ -58,8 +59,9 @@ public final class ThumbnailSoak {
                 case "--size" -> sizePx = Integer.parseInt(args[++i]);
                 case "--format" -> format = ImageFormat.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--render-only" -> renderOnly = true;
+                case "--out" -> TeeOutput.alsoTo(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --triplets N,"
-                        + " --every N, --store DIR, --size PX, --format jpeg|png, --render-only)");
+                        + " --every N, --store DIR, --size PX, --format jpeg|png, --render-only, --out FILE)");
             }
         }
         RenderOptions options = new RenderOptions(format, sizePx, Stretch.LINEAR, RenderOptions.DEFAULT_JPEG_QUALITY);

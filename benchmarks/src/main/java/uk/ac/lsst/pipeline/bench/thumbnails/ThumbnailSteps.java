@@ -36,7 +36,7 @@ import uk.ac.lsst.pipeline.thumbnails.render.ZScale;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar uk.ac.lsst.pipeline.bench.thumbnails.ThumbnailSteps \
- *     [--survey ztf|rubin] [--size 189] [--rounds 5] [--repeat 20]
+ *     [--survey ztf|rubin] [--size 189] [--rounds 5] [--repeat 20] [--out FILE]
  * </pre>
  */
 public final class ThumbnailSteps {
@@ -56,8 +56,9 @@ public final class ThumbnailSteps {
                 case "--size" -> sizePx = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--out" -> TeeOutput.alsoTo(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --survey ztf|rubin, --size PX, --rounds N, --repeat N)");
+                        + " (expected --survey ztf|rubin, --size PX, --rounds N, --repeat N, --out FILE)");
             }
         }
         List<Cutout> cutouts = cutouts(survey);
