@@ -66,14 +66,10 @@ final class GreyJpegEncoder {
     private final int[] rowPass = new int[64];
     private int[] identityColumns = new int[0];
     private int[] identityRows = new int[0];
-    private int[] columnOf = new int[0];
-    private int[] columnRuns = new int[0];
-    private int[] runColumn = new int[0];
-    private int[] rowMatrix = new int[0];
-    private int[] rowOf = new int[0];
-    private int[] rowRuns = new int[0];
-    private int[] runRow = new int[0];
-    private int[] columnMatrix = new int[0];
+    /** Block columns, with the row pass of the DCT. */
+    private final AxisPlan columns = new AxisPlan(PASS1_FORMS);
+    /** Block rows, with the column pass of the DCT. */
+    private final AxisPlan rows = new AxisPlan(PASS2_FORMS);
     private byte[] out = new byte[INITIAL_BYTES];
     private int pos;
     private long bitBuffer;
@@ -153,8 +149,8 @@ final class GreyJpegEncoder {
         checkSize(width, height);
         int blocksX = (width + 7) >> 3;
         int blocksY = (height + 7) >> 3;
-        planColumns(column, width, blocksX);
-        planRows(rowStart, height, blocksY);
+        columns.plan(column, width, blocksX);
+        rows.plan(rowStart, height, blocksY);
         startFile(width, height);
         int lastDc = 0;
         for (int by = 0; by < blocksY; by++) {
@@ -195,41 +191,6 @@ final class GreyJpegEncoder {
     }
 
     /**
-     * For every block column: its 8 source columns (the last one repeated past the image, as libjpeg pads), the runs
-     * of equal ones, and the row pass of the DCT as a matrix over the runs.
-     */
-    private void planColumns(int[] column, int width, int blocksX) {
-        if (columnOf.length < blocksX * 8) {
-            columnOf = new int[blocksX * 8];
-            columnRuns = new int[blocksX];
-            runColumn = new int[blocksX * 8];
-            rowMatrix = new int[blocksX * 64];
-        }
-        for (int x = 0; x < blocksX * 8; x++) {
-            columnOf[x] = column[Math.min(x, width - 1)];
-        }
-        for (int bx = 0; bx < blocksX; bx++) {
-            columnRuns[bx] = runs(columnOf, bx, runColumn, rowMatrix, PASS1_FORMS);
-        }
-    }
-
-    /** As {@link #planColumns} for block rows, with the column pass of the DCT. */
-    private void planRows(int[] rowStart, int height, int blocksY) {
-        if (rowOf.length < blocksY * 8) {
-            rowOf = new int[blocksY * 8];
-            rowRuns = new int[blocksY];
-            runRow = new int[blocksY * 8];
-            columnMatrix = new int[blocksY * 64];
-        }
-        for (int y = 0; y < blocksY * 8; y++) {
-            rowOf[y] = rowStart[Math.min(y, height - 1)];
-        }
-        for (int by = 0; by < blocksY; by++) {
-            rowRuns[by] = runs(rowOf, by, runRow, columnMatrix, PASS2_FORMS);
-        }
-    }
-
-    /**
      * Groups the 8 values {@code map[8 * block ..]} into runs of equal neighbours; writes each run's value to
      * {@code runValue[8 * block + s]} and the sum of the DCT forms over its members to
      * {@code matrix[64 * block + 8 * s + u]}. Returns the number of runs.
@@ -252,27 +213,27 @@ final class GreyJpegEncoder {
 
     /** The DCT of block (bx, by), scaled as libjpeg's, into {@link #block}. */
     private void transform(byte[] source, int bx, int by) {
-        int nc = columnRuns[bx];
-        int nr = rowRuns[by];
+        int nc = columns.runs[bx];
+        int nr = rows.runs[by];
         if (nr * (nc + 8) > 84) {
             gather(source, bx, by);
             forwardDct(block);
             return;
         }
-        int[] a = rowMatrix;
-        int[] c = columnMatrix;
+        int[] a = columns.matrix;
+        int[] c = rows.matrix;
         int[] r = rowPass;
         int[] d = block;
         int aBase = 64 * bx;
         int cBase = 64 * by;
         for (int s = 0; s < nr; s++) {
-            int start = runRow[8 * by + s];
+            int start = rows.runValue[8 * by + s];
             int rs = 8 * s;
             for (int u = 0; u < 8; u++) {
                 r[rs + u] = 1 << 10;
             }
             for (int t = 0; t < nc; t++) {
-                int pixel = (source[start + runColumn[8 * bx + t]] & 0xff) - 128;
+                int pixel = (source[start + columns.runValue[8 * bx + t]] & 0xff) - 128;
                 int at = aBase + 8 * t;
                 for (int u = 0; u < 8; u++) {
                     r[rs + u] += a[at + u] * pixel;
@@ -304,9 +265,9 @@ final class GreyJpegEncoder {
     private void gather(byte[] source, int bx, int by) {
         int[] b = block;
         for (int r = 0, i = 0; r < 8; r++) {
-            int start = rowOf[8 * by + r];
+            int start = rows.of[8 * by + r];
             for (int c = 0; c < 8; c++) {
-                b[i++] = (source[start + columnOf[8 * bx + c]] & 0xff) - 128;
+                b[i++] = (source[start + columns.of[8 * bx + c]] & 0xff) - 128;
             }
         }
     }
@@ -601,6 +562,42 @@ final class GreyJpegEncoder {
     private static void bytes(java.io.ByteArrayOutputStream h, int... values) {
         for (int v : values) {
             h.write(v);
+        }
+    }
+    /**
+     * The plan of one axis of the blocks (columns or rows): for every block, its 8 source indices (the last one
+     * repeated past the image, as libjpeg pads), the runs of equal ones, and one pass of the DCT as a matrix over the
+     * runs. Arrays grow with the image and are kept for the next one.
+     */
+    private static final class AxisPlan {
+        private final int[][] forms;
+        /** The source index of every position, 8 per block. */
+        int[] of = new int[0];
+        /** The number of runs of every block. */
+        int[] runs = new int[0];
+        /** The source index of each run, 8 slots per block. */
+        int[] runValue = new int[0];
+        /** The DCT pass summed over each run's members, 64 per block. */
+        int[] matrix = new int[0];
+
+        AxisPlan(int[][] forms) {
+            this.forms = forms;
+        }
+
+        /** @param map the source index of every output position, {@code length} of them */
+        void plan(int[] map, int length, int blocks) {
+            if (of.length < blocks * 8) {
+                of = new int[blocks * 8];
+                runs = new int[blocks];
+                runValue = new int[blocks * 8];
+                matrix = new int[blocks * 64];
+            }
+            for (int i = 0; i < blocks * 8; i++) {
+                of[i] = map[Math.min(i, length - 1)];
+            }
+            for (int block = 0; block < blocks; block++) {
+                runs[block] = GreyJpegEncoder.runs(of, block, runValue, matrix, forms);
+            }
         }
     }
 }
