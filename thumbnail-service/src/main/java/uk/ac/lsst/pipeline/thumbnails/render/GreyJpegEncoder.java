@@ -1,5 +1,8 @@
 package uk.ac.lsst.pipeline.thumbnails.render;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
 import javax.imageio.plugins.jpeg.JPEGQTable;
@@ -15,8 +18,12 @@ import javax.imageio.plugins.jpeg.JPEGQTable;
  * most of a small image's time outside the DCT (setting up the native compressor, one call back into Java per
  * scanline); here all state is kept from one image to the next.
  *
- * <p>NOT THREAD-SAFE: it reuses its buffers (the output buffer up to 1 MiB, the block plans in proportion to the
- * image's side); one per thread.
+ * <p>The work is organised for the JIT: the DCT's column pass and the quantisation run a whole row of blocks at a
+ * time in loops that compile to vector instructions (every array read and written at the loop's index), and the
+ * Huffman coder writes through a 64-bit bit buffer held in locals, without a branch per word.
+ *
+ * <p>NOT THREAD-SAFE: it reuses its buffers (the output buffer up to 1 MiB, the block plans and one row of blocks
+ * in proportion to the image's width); one per thread.
  */
 final class GreyJpegEncoder {
     /** Zig-zag position k -> natural (row-major) index of the coefficient. */
@@ -26,6 +33,13 @@ final class GreyJpegEncoder {
         35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
         58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
     };
+    /**
+     * {@code [256 * u + m]}: the zig-zag positions of coefficients (v, u) for the bits v set in m, as a mask of the
+     * block's 64 positions.
+     */
+    private static final long[] COLUMN_ZIGZAG = columnZigzag();
+    private static final VarHandle INT_BIG_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final int INITIAL_BYTES = 64 * 1024;
     /** An output buffer grown beyond this by a large image is dropped after it, so memory stays bounded. */
     private static final int RETAINED_BYTES = 1024 * 1024;
@@ -60,16 +74,44 @@ final class GreyJpegEncoder {
     private final int[] acCode = new int[256];
     private final int[] acSize = new int[256];
     private final byte[] header;
-    private final int[] block = new int[64];
-    /** The quantised coefficients of the block in zig-zag order. */
-    private final int[] zigzag = new int[64];
-    private final int[] rowPass = new int[64];
     private int[] identityColumns = new int[0];
     private int[] identityRows = new int[0];
     /** Block columns, with the row pass of the DCT. */
     private final AxisPlan columns = new AxisPlan(PASS1_FORMS);
     /** Block rows, with the column pass of the DCT. */
     private final AxisPlan rows = new AxisPlan(PASS2_FORMS);
+    /** The samples per block row ({@code 8 * blocksX}) that the per-row arrays below are laid out for. */
+    private int rowLength = -1;
+    /**
+     * The quantised coefficients of one row of blocks: (v, u) of block bx at {@code v * rowLength + 8 * bx + u}, so
+     * that one loop over a whole row of blocks does the column pass and quantisation of each v.
+     */
+    private int[] coefficients = new int[0];
+    /** Along a row of blocks, bit v of {@code [8 * bx + u]} is set when coefficient (v, u) of block bx is not zero. */
+    private int[] columnMask = new int[0];
+    /** The column pass of one v before its descaling, over a row of blocks. */
+    private int[] columnSums = new int[0];
+    /** One coefficient row (one v) of a row of blocks, quantised, before it is copied into {@link #coefficients}. */
+    private int[] quantised = new int[0];
+    /**
+     * {@link #halfDivisor}, multiplier and scale of coefficient (v, u), repeated along a row of blocks: {@code [v][j]}
+     * for coefficient (v, j % 8). Each loop over a row reads and writes its arrays at the same index, and no array
+     * at another: only then can the JIT rule out overlaps and use vector instructions.
+     */
+    private final int[][] rowHalf = new int[8][0];
+    private final int[][] rowMultiplier = new int[8][0];
+    private final int[][] rowScale = new int[8][0];
+    /** Zig-zag position k -> where coefficient k of block 0 is in {@link #coefficients}. */
+    private final int[] zigzagOffset = new int[64];
+    /**
+     * Row passes of source rows over the whole image width, kept from one block row to the next (an enlarged row
+     * often falls in two): slots, their source row (index of its first sample) and the block row that last used them.
+     */
+    private final int[][] rowPasses = new int[16][0];
+    private final int[] rowPassKey = new int[16];
+    private final int[] rowPassUsed = new int[16];
+    /** The row passes of the runs of the current block row. */
+    private final int[][] runPass = new int[8][];
     private byte[] out = new byte[INITIAL_BYTES];
     private int pos;
     private long bitBuffer;
@@ -151,13 +193,15 @@ final class GreyJpegEncoder {
         int blocksY = (height + 7) >> 3;
         columns.plan(column, width, blocksX);
         rows.plan(rowStart, height, blocksY);
+        layOutRow(8 * blocksX);
+        Arrays.fill(rowPassUsed, -2);
         startFile(width, height);
         int lastDc = 0;
         for (int by = 0; by < blocksY; by++) {
+            transformRow(source, by, blocksX);
             for (int bx = 0; bx < blocksX; bx++) {
                 ensure(1024);
-                transform(source, bx, by);
-                lastDc = encodeBlock(lastDc);
+                lastDc = encodeBlock(8 * bx, lastDc);
             }
         }
         flushBits();
@@ -211,70 +255,158 @@ final class GreyJpegEncoder {
         return n;
     }
 
-    /** The DCT of block (bx, by), scaled as libjpeg's, into {@link #block}. */
-    private void transform(byte[] source, int bx, int by) {
-        int nc = columns.runs[bx];
-        int nr = rows.runs[by];
-        if (nr * (nc + 8) > 84) {
-            gather(source, bx, by);
-            forwardDct(block);
+    /** Sizes the per-row arrays for rows of {@code length} samples (8 per block); kept while the width is the same. */
+    private void layOutRow(int length) {
+        if (length == rowLength) {
             return;
         }
-        int[] a = columns.matrix;
-        int[] c = rows.matrix;
-        int[] r = rowPass;
-        int[] d = block;
-        int aBase = 64 * bx;
-        int cBase = 64 * by;
-        for (int s = 0; s < nr; s++) {
-            int start = rows.runValue[8 * by + s];
-            int rs = 8 * s;
-            for (int u = 0; u < 8; u++) {
-                r[rs + u] = 1 << 10;
+        rowLength = length;
+        if (coefficients.length < 8 * length) {
+            coefficients = new int[8 * length];
+            quantised = new int[length];
+            columnSums = new int[length];
+            columnMask = new int[length];
+            for (int i = 0; i < rowPasses.length; i++) {
+                rowPasses[i] = new int[length];
             }
-            for (int t = 0; t < nc; t++) {
-                int pixel = (source[start + columns.runValue[8 * bx + t]] & 0xff) - 128;
-                int at = aBase + 8 * t;
-                for (int u = 0; u < 8; u++) {
-                    r[rs + u] += a[at + u] * pixel;
-                }
-            }
-            for (int u = 0; u < 8; u++) {
-                r[rs + u] >>= 11;
+            for (int v = 0; v < 8; v++) {
+                rowHalf[v] = new int[length];
+                rowMultiplier[v] = new int[length];
+                rowScale[v] = new int[length];
             }
         }
         for (int v = 0; v < 8; v++) {
-            int dv = 8 * v;
-            for (int u = 0; u < 8; u++) {
-                d[dv + u] = 1 << 14;
+            for (int j = 0; j < length; j++) {
+                int i = 8 * v + (j & 7);
+                rowHalf[v][j] = halfDivisor[i];
+                rowMultiplier[v][j] = multiplier[i];
+                // ((p >>> 18) * 2^(31 - shift)) >>> 13 == p >>> shift, as shift is 18 to 26: the same shifts on all lanes
+                rowScale[v][j] = 1 << (31 - shift[i]);
             }
-            for (int s = 0; s < nr; s++) {
-                int coefficient = c[cBase + 8 * s + v];
-                int rs = 8 * s;
-                for (int u = 0; u < 8; u++) {
-                    d[dv + u] += coefficient * r[rs + u];
-                }
-            }
-            for (int u = 0; u < 8; u++) {
-                d[dv + u] >>= 15;
-            }
+        }
+        for (int k = 0; k < 64; k++) {
+            zigzagOffset[k] = (NATURAL_ORDER[k] >> 3) * length + (NATURAL_ORDER[k] & 7);
         }
     }
 
-    /** The 64 samples of block (bx, by), centred on zero. */
-    private void gather(byte[] source, int bx, int by) {
-        int[] b = block;
-        for (int r = 0, i = 0; r < 8; r++) {
-            int start = rows.of[8 * by + r];
-            for (int c = 0; c < 8; c++) {
-                b[i++] = (source[start + columns.of[8 * bx + c]] & 0xff) - 128;
+    /**
+     * The quantised DCT of every block of block row {@code by} into {@link #coefficients}: the row pass of each
+     * distinct source row of the block row (or the one kept from the block row before), then, for each vertical
+     * frequency v, the column pass and quantisation of the whole row of blocks in one loop.
+     */
+    private void transformRow(byte[] source, int by, int blocksX) {
+        int nr = rows.runs[by];
+        for (int s = 0; s < nr; s++) {
+            runPass[s] = null;
+            int key = rows.runValue[8 * by + s];
+            for (int e = 0; e < rowPasses.length; e++) {
+                if (rowPassKey[e] == key && rowPassUsed[e] >= by - 1) {
+                    rowPassUsed[e] = by;
+                    runPass[s] = rowPasses[e];
+                    break;
+                }
             }
+        }
+        for (int s = 0; s < nr; s++) {
+            if (runPass[s] != null) {
+                continue;
+            }
+            int e = 0;
+            while (rowPassUsed[e] >= by) {
+                e++;
+            }
+            rowPassKey[e] = rows.runValue[8 * by + s];
+            rowPassUsed[e] = by;
+            runPass[s] = rowPasses[e];
+            rowPass(source, rowPassKey[e], runPass[s], blocksX);
+        }
+        int n = rowLength;
+        int[] sums = columnSums;
+        int[] c = rows.matrix;
+        int cBase = 64 * by;
+        for (int v = 0; v < 8; v++) {
+            int c0 = c[cBase + v];
+            int[] r0 = runPass[0];
+            for (int j = 0; j < n; j++) {
+                sums[j] = (1 << 14) + c0 * r0[j];
+            }
+            for (int s = 1; s < nr; s++) {
+                int cs = c[cBase + 8 * s + v];
+                int[] rs = runPass[s];
+                for (int j = 0; j < n; j++) {
+                    sums[j] += cs * rs[j];
+                }
+            }
+            quantiseRow(v, n);
+            System.arraycopy(quantised, 0, coefficients, v * n, n);
+        }
+    }
+
+    /**
+     * Quantises coefficient row v (from {@link #columnSums}) into {@link #quantised} as libjpeg does, rounding half
+     * away from zero; the same operations on every lane, so that the JIT compiles the loop to vector instructions.
+     */
+    private void quantiseRow(int v, int n) {
+        int[] sums = columnSums;
+        int[] q = quantised;
+        int[] half = rowHalf[v];
+        int[] mul = rowMultiplier[v];
+        int[] scale = rowScale[v];
+        int[] mask = columnMask;
+        int bit = 1 << v;
+        if (v == 0) {
+            Arrays.fill(mask, 0, n, 0);
+        }
+        for (int j = 0; j < n; j++) {
+            int t = sums[j] >> 15;
+            int sign = t >> 31;
+            int magnitude = (((((t ^ sign) - sign + half[j]) * mul[j]) >>> 18) * scale[j]) >>> 13;
+            q[j] = (magnitude ^ sign) - sign;
+            mask[j] |= (-magnitude >> 31) & bit;
+        }
+    }
+
+    /** The row pass of the source row starting at {@code start}, for every block column, into {@code r}. */
+    private void rowPass(byte[] source, int start, int[] r, int blocksX) {
+        int[] a = columns.matrix;
+        int[] runValue = columns.runValue;
+        for (int bx = 0; bx < blocksX; bx++) {
+            int o = 8 * bx;
+            int r0 = 1 << 10;
+            int r1 = 1 << 10;
+            int r2 = 1 << 10;
+            int r3 = 1 << 10;
+            int r4 = 1 << 10;
+            int r5 = 1 << 10;
+            int r6 = 1 << 10;
+            int r7 = 1 << 10;
+            for (int t = 0, nc = columns.runs[bx]; t < nc; t++) {
+                int p = (source[start + runValue[o + t]] & 0xff) - 128;
+                int at = 64 * bx + 8 * t;
+                r0 += a[at] * p;
+                r1 += a[at + 1] * p;
+                r2 += a[at + 2] * p;
+                r3 += a[at + 3] * p;
+                r4 += a[at + 4] * p;
+                r5 += a[at + 5] * p;
+                r6 += a[at + 6] * p;
+                r7 += a[at + 7] * p;
+            }
+            r[o] = r0 >> 11;
+            r[o + 1] = r1 >> 11;
+            r[o + 2] = r2 >> 11;
+            r[o + 3] = r3 >> 11;
+            r[o + 4] = r4 >> 11;
+            r[o + 5] = r5 >> 11;
+            r[o + 6] = r6 >> 11;
+            r[o + 7] = r7 >> 11;
         }
     }
 
     /**
      * One 1-d pass of the ISLOW DCT before its final rounding, as integer forms of the 8 inputs: {@code [u][j]} is
-     * output u for a unit input at j (the same operations as {@link #forwardDct}, which is linear up to rounding).
+     * output u for a unit input at j: the operations of libjpeg's {@code jpeg_fdct_islow}, which is linear up to
+     * the rounding of each pass's outputs.
      */
     private static int[][] rawForms() {
         int[][] forms = new int[8][8];
@@ -341,146 +473,122 @@ final class GreyJpegEncoder {
         return forms;
     }
 
-    /** libjpeg's {@code jpeg_fdct_islow}, in place; results scaled up by 8. */
-    static void forwardDct(int[] d) {
-        for (int p = 0; p < 64; p += 8) {
-            int tmp0 = d[p] + d[p + 7];
-            int tmp7 = d[p] - d[p + 7];
-            int tmp1 = d[p + 1] + d[p + 6];
-            int tmp6 = d[p + 1] - d[p + 6];
-            int tmp2 = d[p + 2] + d[p + 5];
-            int tmp5 = d[p + 2] - d[p + 5];
-            int tmp3 = d[p + 3] + d[p + 4];
-            int tmp4 = d[p + 3] - d[p + 4];
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-            d[p] = (tmp10 + tmp11) << PASS1_BITS;
-            d[p + 4] = (tmp10 - tmp11) << PASS1_BITS;
-            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            d[p + 2] = descale(z1 + tmp13 * FIX_0_765366865, CONST_BITS - PASS1_BITS);
-            d[p + 6] = descale(z1 - tmp12 * FIX_1_847759065, CONST_BITS - PASS1_BITS);
-            odd(d, p, 1, tmp4, tmp5, tmp6, tmp7, CONST_BITS - PASS1_BITS);
-        }
-        for (int p = 0; p < 8; p++) {
-            int tmp0 = d[p] + d[p + 56];
-            int tmp7 = d[p] - d[p + 56];
-            int tmp1 = d[p + 8] + d[p + 48];
-            int tmp6 = d[p + 8] - d[p + 48];
-            int tmp2 = d[p + 16] + d[p + 40];
-            int tmp5 = d[p + 16] - d[p + 40];
-            int tmp3 = d[p + 24] + d[p + 32];
-            int tmp4 = d[p + 24] - d[p + 32];
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-            d[p] = descale(tmp10 + tmp11, PASS1_BITS);
-            d[p + 32] = descale(tmp10 - tmp11, PASS1_BITS);
-            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            d[p + 16] = descale(z1 + tmp13 * FIX_0_765366865, CONST_BITS + PASS1_BITS);
-            d[p + 48] = descale(z1 - tmp12 * FIX_1_847759065, CONST_BITS + PASS1_BITS);
-            odd(d, p, 8, tmp4, tmp5, tmp6, tmp7, CONST_BITS + PASS1_BITS);
-        }
-    }
-
-    /** The odd part of one row ({@code step} 1) or column ({@code step} 8) of the ISLOW DCT. */
-    private static void odd(int[] d, int p, int step, int tmp4, int tmp5, int tmp6, int tmp7, int shift) {
-        int z1 = tmp4 + tmp7;
-        int z2 = tmp5 + tmp6;
-        int z3 = tmp4 + tmp6;
-        int z4 = tmp5 + tmp7;
-        int z5 = (z3 + z4) * FIX_1_175875602;
-        tmp4 *= FIX_0_298631336;
-        tmp5 *= FIX_2_053119869;
-        tmp6 *= FIX_3_072711026;
-        tmp7 *= FIX_1_501321110;
-        z1 *= -FIX_0_899976223;
-        z2 *= -FIX_2_562915447;
-        z3 = z3 * -FIX_1_961570560 + z5;
-        z4 = z4 * -FIX_0_390180644 + z5;
-        d[p + 7 * step] = descale(tmp4 + z1 + z3, shift);
-        d[p + 5 * step] = descale(tmp5 + z2 + z4, shift);
-        d[p + 3 * step] = descale(tmp6 + z2 + z3, shift);
-        d[p + step] = descale(tmp7 + z1 + z4, shift);
-    }
-
-    private static int descale(int x, int n) {
-        return (x + (1 << (n - 1))) >> n;
-    }
-
     /**
-     * Quantises the block as libjpeg does (round half away from zero) and writes it in zig-zag order; returns its DC
-     * value. The AC coefficients are walked through a mask of the non-zero ones, so the cost is per non-zero
-     * coefficient, with no branch per zero to mispredict.
+     * Writes block {@code offset / 8} of the current block row in zig-zag order; returns its DC value. The AC
+     * coefficients are walked through a mask of the non-zero ones, made from {@link #columnMask}, so the cost is per
+     * non-zero coefficient, with no branch per zero to mispredict.
      */
-    private int encodeBlock(int lastDc) {
-        int[] b = block;
-        for (int i = 0; i < 64; i++) {
-            int t = b[i];
-            int sign = t >> 31;
-            int magnitude = (((t ^ sign) - sign + halfDivisor[i]) * multiplier[i]) >>> shift[i];
-            b[i] = (magnitude ^ sign) - sign;
-        }
-        int[] z = zigzag;
-        long nonZero = 0;
-        for (int k = 0; k < 64; k++) {
-            int v = b[NATURAL_ORDER[k]];
-            z[k] = v;
-            nonZero |= (long) ((v | -v) >>> 31) << k;
-        }
-        int dc = z[0];
+    private int encodeBlock(int offset, int lastDc) {
+        int[] c = coefficients;
+        int[] m = columnMask;
+        long nonZero = COLUMN_ZIGZAG[m[offset]] | COLUMN_ZIGZAG[256 + m[offset + 1]]
+                | COLUMN_ZIGZAG[512 + m[offset + 2]] | COLUMN_ZIGZAG[768 + m[offset + 3]]
+                | COLUMN_ZIGZAG[1024 + m[offset + 4]] | COLUMN_ZIGZAG[1280 + m[offset + 5]]
+                | COLUMN_ZIGZAG[1536 + m[offset + 6]] | COLUMN_ZIGZAG[1792 + m[offset + 7]];
+        int dc = c[offset];
         int diff = dc - lastDc;
         int nbits = magnitudeBits(diff);
         putBits((dcCode[nbits] << nbits) | (diff - (diff >>> 31) & ((1 << nbits) - 1)), dcSize[nbits] + nbits);
         long ac = nonZero & ~1L;
         int last = 0;
+        // the bit buffer and position in locals while the block's coefficients are written, as the JIT keeps fields
+        // in memory
+        byte[] o = out;
+        long buffer = bitBuffer;
+        int count = bitCount;
+        int p = pos;
+        int[] offsets = zigzagOffset;
+        int[] codes = acCode;
+        int[] sizes = acSize;
         while (ac != 0) {
             int k = Long.numberOfTrailingZeros(ac);
             ac &= ac - 1;
             int run = k - last - 1;
-            while (run > 15) {
-                putBits(acCode[0xF0], acSize[0xF0]);
-                run -= 16;
+            last = k;
+            if (run > 15) {
+                bitBuffer = buffer;
+                bitCount = count;
+                pos = p;
+                for (; run > 15; run -= 16) {
+                    putBits(acCode[0xF0], acSize[0xF0]);
+                }
+                buffer = bitBuffer;
+                count = bitCount;
+                p = pos;
             }
-            int v = z[k];
+            int v = c[offsets[k] + offset];
             nbits = magnitudeBits(v);
             int symbol = (run << 4) + nbits;
-            putBits((acCode[symbol] << nbits) | (v - (v >>> 31) & ((1 << nbits) - 1)), acSize[symbol] + nbits);
-            last = k;
+            int n = sizes[symbol] + nbits;
+            buffer = (buffer << n) | (codes[symbol] << nbits) | (v - (v >>> 31) & ((1 << nbits) - 1));
+            count += n;
+            int full = count >>> 5;
+            count -= full << 5;
+            int word = (int) (buffer >>> count);
+            INT_BIG_ENDIAN.set(o, p, word);
+            if ((((~word - 0x01010101) & word & 0x80808080) & -full) != 0) {
+                pos = p;
+                stuffWord(word);
+                p = pos;
+            } else {
+                p += full << 2;
+            }
         }
+        bitBuffer = buffer;
+        bitCount = count;
+        pos = p;
         if (last < 63) {
             putBits(acCode[0], acSize[0]);
         }
         return dc;
     }
 
+    private static long[] columnZigzag() {
+        int[] position = new int[64];
+        for (int k = 0; k < 64; k++) {
+            position[NATURAL_ORDER[k]] = k;
+        }
+        long[] table = new long[8 * 256];
+        for (int u = 0; u < 8; u++) {
+            for (int m = 0; m < 256; m++) {
+                for (int v = 0; v < 8; v++) {
+                    if ((m >> v & 1) != 0) {
+                        table[256 * u + m] |= 1L << position[8 * v + u];
+                    }
+                }
+            }
+        }
+        return table;
+    }
+
     private static int magnitudeBits(int v) {
         return 32 - Integer.numberOfLeadingZeros(Math.abs(v));
     }
 
-    /** Appends {@code value}, which has no bits set above the low {@code n} (n at most 27). */
+    /**
+     * Appends {@code value}, which has no bits set above the low {@code n} (n at most 27). Without a branch on whether
+     * a word is full: the next 4 bytes are always written, and kept (the position moved past them) only when full.
+     * Needs 4 bytes of room at the position.
+     */
     private void putBits(int value, int n) {
-        bitBuffer = (bitBuffer << n) | value;
-        bitCount += n;
-        if (bitCount >= 32) {
-            bitCount -= 32;
-            putWord((int) (bitBuffer >>> bitCount));
-        }
-    }
-
-    /** Writes 4 bytes, each 0xFF followed by a stuffed 0. */
-    private void putWord(int word) {
-        int inverted = ~word;
-        if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) {
-            out[pos] = (byte) (word >>> 24);
-            out[pos + 1] = (byte) (word >>> 16);
-            out[pos + 2] = (byte) (word >>> 8);
-            out[pos + 3] = (byte) word;
-            pos += 4;
+        long buffer = (bitBuffer << n) | value;
+        int count = bitCount + n;
+        int full = count >>> 5;
+        count -= full << 5;
+        int word = (int) (buffer >>> count);
+        INT_BIG_ENDIAN.set(out, pos, word);
+        bitBuffer = buffer;
+        bitCount = count;
+        // a whole word with a 0xFF byte in it, which needs a 0 stuffed after it: rare
+        if ((((~word - 0x01010101) & word & 0x80808080) & -full) != 0) {
+            stuffWord(word);
             return;
         }
+        pos += full << 2;
+    }
+
+    /** Writes the 4 bytes of a word at the position, each 0xFF followed by a stuffed 0. */
+    private void stuffWord(int word) {
         for (int shift = 24; shift >= 0; shift -= 8) {
             putByte((word >>> shift) & 0xff);
         }
