@@ -89,8 +89,8 @@ final class GreyJpegEncoder {
     private int[] coefficients = new int[0];
     /** Along a row of blocks, bit v of {@code [8 * bx + u]} is set when coefficient (v, u) of block bx is not zero. */
     private int[] columnMask = new int[0];
-    /** The column pass of one v before its descaling, over a row of blocks. */
-    private int[] columnSums = new int[0];
+    /** The column pass of every v ({@code [v][j]}) before its descaling (a shift right by 15), over a row of blocks. */
+    private final int[][] columnSums = new int[8][0];
     /** One coefficient row (one v) of a row of blocks, quantised, before it is copied into {@link #coefficients}. */
     private int[] quantised = new int[0];
     /**
@@ -264,12 +264,12 @@ final class GreyJpegEncoder {
         if (coefficients.length < 8 * length) {
             coefficients = new int[8 * length];
             quantised = new int[length];
-            columnSums = new int[length];
             columnMask = new int[length];
             for (int i = 0; i < rowPasses.length; i++) {
                 rowPasses[i] = new int[length];
             }
             for (int v = 0; v < 8; v++) {
+                columnSums[v] = new int[length];
                 rowHalf[v] = new int[length];
                 rowMultiplier[v] = new int[length];
                 rowScale[v] = new int[length];
@@ -321,33 +321,96 @@ final class GreyJpegEncoder {
             rowPass(source, rowPassKey[e], runPass[s], blocksX);
         }
         int n = rowLength;
-        int[] sums = columnSums;
-        int[] c = rows.matrix;
-        int cBase = 64 * by;
-        for (int v = 0; v < 8; v++) {
-            int c0 = c[cBase + v];
-            int[] r0 = runPass[0];
-            for (int j = 0; j < n; j++) {
-                sums[j] = (1 << 14) + c0 * r0[j];
-            }
-            for (int s = 1; s < nr; s++) {
-                int cs = c[cBase + 8 * s + v];
-                int[] rs = runPass[s];
+        if (nr == 8) {
+            columnPass(n);
+        } else {
+            int[] c = rows.matrix;
+            int cBase = 64 * by;
+            for (int v = 0; v < 8; v++) {
+                int[] sums = columnSums[v];
+                int c0 = c[cBase + v];
+                int[] r0 = runPass[0];
                 for (int j = 0; j < n; j++) {
-                    sums[j] += cs * rs[j];
+                    sums[j] = (1 << 14) + c0 * r0[j];
+                }
+                for (int s = 1; s < nr; s++) {
+                    int cs = c[cBase + 8 * s + v];
+                    int[] rs = runPass[s];
+                    for (int j = 0; j < n; j++) {
+                        sums[j] += cs * rs[j];
+                    }
                 }
             }
+        }
+        for (int v = 0; v < 8; v++) {
             quantiseRow(v, n);
             System.arraycopy(quantised, 0, coefficients, v * n, n);
         }
     }
 
     /**
-     * Quantises coefficient row v (from {@link #columnSums}) into {@link #quantised} as libjpeg does, rounding half
+     * The column pass of a block row of 8 distinct rows (no enlargement) as libjpeg's ISLOW DCT does it, with its
+     * butterflies instead of the forms: fewer operations than 8 forms of 8 rows. Same results, before the final
+     * descaling, as the forms give.
+     */
+    private void columnPass(int n) {
+        int[] x0 = runPass[0];
+        int[] x1 = runPass[1];
+        int[] x2 = runPass[2];
+        int[] x3 = runPass[3];
+        int[] x4 = runPass[4];
+        int[] x5 = runPass[5];
+        int[] x6 = runPass[6];
+        int[] x7 = runPass[7];
+        int[] d0 = columnSums[0];
+        int[] d1 = columnSums[1];
+        int[] d2 = columnSums[2];
+        int[] d3 = columnSums[3];
+        int[] d4 = columnSums[4];
+        int[] d5 = columnSums[5];
+        int[] d6 = columnSums[6];
+        int[] d7 = columnSums[7];
+        int round = 1 << (CONST_BITS + PASS1_BITS - 1);
+        for (int j = 0; j < n; j++) {
+            int tmp0 = x0[j] + x7[j];
+            int tmp7 = x0[j] - x7[j];
+            int tmp1 = x1[j] + x6[j];
+            int tmp6 = x1[j] - x6[j];
+            int tmp2 = x2[j] + x5[j];
+            int tmp5 = x2[j] - x5[j];
+            int tmp3 = x3[j] + x4[j];
+            int tmp4 = x3[j] - x4[j];
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+            d0[j] = round + ((tmp10 + tmp11) << CONST_BITS);
+            d4[j] = round + ((tmp10 - tmp11) << CONST_BITS);
+            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
+            d2[j] = round + z1 + tmp13 * FIX_0_765366865;
+            d6[j] = round + z1 - tmp12 * FIX_1_847759065;
+            int o1 = tmp4 + tmp7;
+            int o2 = tmp5 + tmp6;
+            int o3 = tmp4 + tmp6;
+            int o4 = tmp5 + tmp7;
+            int z5 = (o3 + o4) * FIX_1_175875602;
+            o1 *= -FIX_0_899976223;
+            o2 *= -FIX_2_562915447;
+            o3 = o3 * -FIX_1_961570560 + z5;
+            o4 = o4 * -FIX_0_390180644 + z5;
+            d7[j] = round + tmp4 * FIX_0_298631336 + o1 + o3;
+            d5[j] = round + tmp5 * FIX_2_053119869 + o2 + o4;
+            d3[j] = round + tmp6 * FIX_3_072711026 + o2 + o3;
+            d1[j] = round + tmp7 * FIX_1_501321110 + o1 + o4;
+        }
+    }
+
+    /**
+     * Quantises coefficient row v (from {@link #columnSums} v) into {@link #quantised} as libjpeg does, rounding half
      * away from zero; the same operations on every lane, so that the JIT compiles the loop to vector instructions.
      */
     private void quantiseRow(int v, int n) {
-        int[] sums = columnSums;
+        int[] sums = columnSums[v];
         int[] q = quantised;
         int[] half = rowHalf[v];
         int[] mul = rowMultiplier[v];
@@ -366,12 +429,24 @@ final class GreyJpegEncoder {
         }
     }
 
-    /** The row pass of the source row starting at {@code start}, for every block column, into {@code r}. */
+    /**
+     * The row pass of the source row starting at {@code start}, for every block column, into {@code r}: over the runs
+     * with the forms, or, where all 8 samples differ (no enlargement), with libjpeg's butterflies.
+     */
     private void rowPass(byte[] source, int start, int[] r, int blocksX) {
         int[] a = columns.matrix;
         int[] runValue = columns.runValue;
         for (int bx = 0; bx < blocksX; bx++) {
             int o = 8 * bx;
+            int nc = columns.runs[bx];
+            if (nc == 8) {
+                butterflyRow(r, o, (source[start + runValue[o]] & 0xff) - 128,
+                        (source[start + runValue[o + 1]] & 0xff) - 128, (source[start + runValue[o + 2]] & 0xff) - 128,
+                        (source[start + runValue[o + 3]] & 0xff) - 128, (source[start + runValue[o + 4]] & 0xff) - 128,
+                        (source[start + runValue[o + 5]] & 0xff) - 128, (source[start + runValue[o + 6]] & 0xff) - 128,
+                        (source[start + runValue[o + 7]] & 0xff) - 128);
+                continue;
+            }
             int r0 = 1 << 10;
             int r1 = 1 << 10;
             int r2 = 1 << 10;
@@ -380,7 +455,7 @@ final class GreyJpegEncoder {
             int r5 = 1 << 10;
             int r6 = 1 << 10;
             int r7 = 1 << 10;
-            for (int t = 0, nc = columns.runs[bx]; t < nc; t++) {
+            for (int t = 0; t < nc; t++) {
                 int p = (source[start + runValue[o + t]] & 0xff) - 128;
                 int at = 64 * bx + 8 * t;
                 r0 += a[at] * p;
@@ -401,6 +476,41 @@ final class GreyJpegEncoder {
             r[o + 6] = r6 >> 11;
             r[o + 7] = r7 >> 11;
         }
+    }
+
+    /** Pass 1 of libjpeg's ISLOW DCT on 8 samples, into {@code r[o ..]}: what the forms give for 8 runs. */
+    private static void butterflyRow(int[] r, int o, int x0, int x1, int x2, int x3, int x4, int x5, int x6, int x7) {
+        int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+        int tmp0 = x0 + x7;
+        int tmp7 = x0 - x7;
+        int tmp1 = x1 + x6;
+        int tmp6 = x1 - x6;
+        int tmp2 = x2 + x5;
+        int tmp5 = x2 - x5;
+        int tmp3 = x3 + x4;
+        int tmp4 = x3 - x4;
+        int tmp10 = tmp0 + tmp3;
+        int tmp13 = tmp0 - tmp3;
+        int tmp11 = tmp1 + tmp2;
+        int tmp12 = tmp1 - tmp2;
+        r[o] = (tmp10 + tmp11) << PASS1_BITS;
+        r[o + 4] = (tmp10 - tmp11) << PASS1_BITS;
+        int z1 = (tmp12 + tmp13) * FIX_0_541196100;
+        r[o + 2] = (round + z1 + tmp13 * FIX_0_765366865) >> (CONST_BITS - PASS1_BITS);
+        r[o + 6] = (round + z1 - tmp12 * FIX_1_847759065) >> (CONST_BITS - PASS1_BITS);
+        int o1 = tmp4 + tmp7;
+        int o2 = tmp5 + tmp6;
+        int o3 = tmp4 + tmp6;
+        int o4 = tmp5 + tmp7;
+        int z5 = (o3 + o4) * FIX_1_175875602;
+        o1 *= -FIX_0_899976223;
+        o2 *= -FIX_2_562915447;
+        o3 = o3 * -FIX_1_961570560 + z5;
+        o4 = o4 * -FIX_0_390180644 + z5;
+        r[o + 7] = (round + tmp4 * FIX_0_298631336 + o1 + o3) >> (CONST_BITS - PASS1_BITS);
+        r[o + 5] = (round + tmp5 * FIX_2_053119869 + o2 + o4) >> (CONST_BITS - PASS1_BITS);
+        r[o + 3] = (round + tmp6 * FIX_3_072711026 + o2 + o3) >> (CONST_BITS - PASS1_BITS);
+        r[o + 1] = (round + tmp7 * FIX_1_501321110 + o1 + o4) >> (CONST_BITS - PASS1_BITS);
     }
 
     /**
