@@ -480,7 +480,25 @@ final class GreyJpegEncoder {
 
     /** Pass 1 of libjpeg's ISLOW DCT on 8 samples, into {@code r[o ..]}: what the forms give for 8 runs. */
     private static void butterflyRow(int[] r, int o, int x0, int x1, int x2, int x3, int x4, int x5, int x6, int x7) {
-        int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+        islow(r, o, x0, x1, x2, x3, x4, x5, x6, x7);
+        int shift = CONST_BITS - PASS1_BITS;
+        int round = 1 << (shift - 1);
+        r[o] <<= PASS1_BITS;
+        r[o + 1] = (r[o + 1] + round) >> shift;
+        r[o + 2] = (r[o + 2] + round) >> shift;
+        r[o + 3] = (r[o + 3] + round) >> shift;
+        r[o + 4] <<= PASS1_BITS;
+        r[o + 5] = (r[o + 5] + round) >> shift;
+        r[o + 6] = (r[o + 6] + round) >> shift;
+        r[o + 7] = (r[o + 7] + round) >> shift;
+    }
+
+    /**
+     * One 1-d pass of libjpeg's ISLOW DCT ({@code jfdctint.c}) on 8 values, into {@code out[o + u]} before any
+     * scaling: outputs 0 and 4 unscaled, the others scaled up by 2^CONST_BITS. ({@link #columnPass} does the same
+     * operations in a loop the JIT can vectorise.)
+     */
+    private static void islow(int[] out, int o, int x0, int x1, int x2, int x3, int x4, int x5, int x6, int x7) {
         int tmp0 = x0 + x7;
         int tmp7 = x0 - x7;
         int tmp1 = x1 + x6;
@@ -493,11 +511,11 @@ final class GreyJpegEncoder {
         int tmp13 = tmp0 - tmp3;
         int tmp11 = tmp1 + tmp2;
         int tmp12 = tmp1 - tmp2;
-        r[o] = (tmp10 + tmp11) << PASS1_BITS;
-        r[o + 4] = (tmp10 - tmp11) << PASS1_BITS;
+        out[o] = tmp10 + tmp11;
+        out[o + 4] = tmp10 - tmp11;
         int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-        r[o + 2] = (round + z1 + tmp13 * FIX_0_765366865) >> (CONST_BITS - PASS1_BITS);
-        r[o + 6] = (round + z1 - tmp12 * FIX_1_847759065) >> (CONST_BITS - PASS1_BITS);
+        out[o + 2] = z1 + tmp13 * FIX_0_765366865;
+        out[o + 6] = z1 - tmp12 * FIX_1_847759065;
         int o1 = tmp4 + tmp7;
         int o2 = tmp5 + tmp6;
         int o3 = tmp4 + tmp6;
@@ -507,10 +525,10 @@ final class GreyJpegEncoder {
         o2 *= -FIX_2_562915447;
         o3 = o3 * -FIX_1_961570560 + z5;
         o4 = o4 * -FIX_0_390180644 + z5;
-        r[o + 7] = (round + tmp4 * FIX_0_298631336 + o1 + o3) >> (CONST_BITS - PASS1_BITS);
-        r[o + 5] = (round + tmp5 * FIX_2_053119869 + o2 + o4) >> (CONST_BITS - PASS1_BITS);
-        r[o + 3] = (round + tmp6 * FIX_3_072711026 + o2 + o3) >> (CONST_BITS - PASS1_BITS);
-        r[o + 1] = (round + tmp7 * FIX_1_501321110 + o1 + o4) >> (CONST_BITS - PASS1_BITS);
+        out[o + 7] = tmp4 * FIX_0_298631336 + o1 + o3;
+        out[o + 5] = tmp5 * FIX_2_053119869 + o2 + o4;
+        out[o + 3] = tmp6 * FIX_3_072711026 + o2 + o3;
+        out[o + 1] = tmp7 * FIX_1_501321110 + o1 + o4;
     }
 
     /**
@@ -520,39 +538,14 @@ final class GreyJpegEncoder {
      */
     private static int[][] rawForms() {
         int[][] forms = new int[8][8];
+        int[] out = new int[8];
         for (int j = 0; j < 8; j++) {
             int[] x = new int[8];
             x[j] = 1;
-            int tmp0 = x[0] + x[7];
-            int tmp7 = x[0] - x[7];
-            int tmp1 = x[1] + x[6];
-            int tmp6 = x[1] - x[6];
-            int tmp2 = x[2] + x[5];
-            int tmp5 = x[2] - x[5];
-            int tmp3 = x[3] + x[4];
-            int tmp4 = x[3] - x[4];
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
-            forms[0][j] = tmp10 + tmp11;
-            forms[4][j] = tmp10 - tmp11;
-            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            forms[2][j] = z1 + tmp13 * FIX_0_765366865;
-            forms[6][j] = z1 - tmp12 * FIX_1_847759065;
-            int o1 = tmp4 + tmp7;
-            int o2 = tmp5 + tmp6;
-            int o3 = tmp4 + tmp6;
-            int o4 = tmp5 + tmp7;
-            int z5 = (o3 + o4) * FIX_1_175875602;
-            o1 *= -FIX_0_899976223;
-            o2 *= -FIX_2_562915447;
-            o3 = o3 * -FIX_1_961570560 + z5;
-            o4 = o4 * -FIX_0_390180644 + z5;
-            forms[7][j] = tmp4 * FIX_0_298631336 + o1 + o3;
-            forms[5][j] = tmp5 * FIX_2_053119869 + o2 + o4;
-            forms[3][j] = tmp6 * FIX_3_072711026 + o2 + o3;
-            forms[1][j] = tmp7 * FIX_1_501321110 + o1 + o4;
+            islow(out, 0, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]);
+            for (int u = 0; u < 8; u++) {
+                forms[u][j] = out[u];
+            }
         }
         return forms;
     }
