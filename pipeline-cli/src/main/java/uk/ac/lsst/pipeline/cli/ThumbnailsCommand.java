@@ -52,10 +52,10 @@ public final class ThumbnailsCommand implements Callable<Integer> {
             description = "Image format (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--size", paramLabel = "PX", defaultValue = "" + RenderOptions.DEFAULT_SIZE_PX,
-            description = "Longer side of each image in pixels, nearest-neighbour resampled (default: "
-                    + "${DEFAULT-VALUE}).")
-    int sizePx;
+    @Option(names = "--size", paramLabel = "cutout|PX", defaultValue = RenderOptions.CUTOUT_SIZE_NAME,
+            description = "cutout: each image the cutout's own size; or the longer side of each image in pixels, "
+                    + "nearest-neighbour resampled (default: ${DEFAULT-VALUE}).")
+    String size;
 
     @Option(names = "--stretch", paramLabel = "linear|asinh", defaultValue = "linear",
             description = "Stretch between the zscale limits (default: ${DEFAULT-VALUE}).")
@@ -104,6 +104,12 @@ public final class ThumbnailsCommand implements Callable<Integer> {
 
     private RenderOptions options() {
         try {
+            int sizePx;
+            try {
+                sizePx = RenderOptions.parseSize(size);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--size " + e.getMessage());
+            }
             return new RenderOptions(parse(ImageFormat.class, "--format", format), sizePx,
                     parse(Stretch.class, "--stretch", stretch), jpegQuality);
         } catch (IllegalArgumentException e) {

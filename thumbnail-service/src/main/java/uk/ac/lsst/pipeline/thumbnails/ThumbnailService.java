@@ -14,6 +14,7 @@ import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.thumbnails.store.FileThumbnailStore;
 import uk.ac.lsst.pipeline.thumbnails.store.ThumbnailStore;
+import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
 
 /** Wires thumbnail-service: its topics on the output buffer, its decoder and store, then the stage. */
 public final class ThumbnailService {
@@ -57,8 +58,9 @@ public final class ThumbnailService {
     public static StageRunner start(ThumbnailSettings settings, StageMetrics metrics) {
         ensureTopics(settings);
         StageRunner runner = new StageRunner(settings.stage(), topology(settings, metrics), metrics);
-        log.info("thumbnail-service renders {} into {} ({} {} px, {}), records to {}", settings.alertsTopic(),
-                settings.thumbnailDir(), settings.render().format().code(), settings.render().sizePx(),
+        log.info("thumbnail-service renders {} into {} ({}, size {}, {}), records to {}", settings.alertsTopic(),
+                settings.thumbnailDir(), settings.render().format().code(),
+                RenderOptions.sizeName(settings.render().sizePx()),
                 settings.render().stretch().code(), settings.thumbnailsTopic().name());
         runner.start();
         return runner;

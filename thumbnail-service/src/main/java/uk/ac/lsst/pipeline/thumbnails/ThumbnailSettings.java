@@ -25,7 +25,8 @@ import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
  * THUMBNAIL_DIR                 root of the image tree (required; created if missing)
  * THUMBNAIL_BASE_URL            http(s) URL under which THUMBNAIL_DIR is served; records then carry url = base + path
  * THUMBNAIL_FORMAT              jpeg | png (default jpeg)
- * THUMBNAIL_SIZE_PX             longer side of every image, 8..2048 (default 189 = 3 x 63, ZTF's cutout size)
+ * THUMBNAIL_SIZE_PX             cutout (default: each image the cutout's own size, one pixel per cutout pixel) or
+ *                               the longer side of every image, 8..2048, resampled by nearest neighbour
  * THUMBNAIL_STRETCH             linear | asinh (default linear)
  * JPEG_QUALITY                  1..100 (default 90)
  *
@@ -84,8 +85,13 @@ public record ThumbnailSettings(
         }
         Optional<URI> baseUrl = baseUrl(env);
         ImageFormat format = env.enumValue("THUMBNAIL_FORMAT", ImageFormat.class, ImageFormat.JPEG);
-        int size = env.integer("THUMBNAIL_SIZE_PX", RenderOptions.DEFAULT_SIZE_PX, RenderOptions.MIN_SIZE_PX,
-                RenderOptions.MAX_SIZE_PX);
+        int size = RenderOptions.DEFAULT_SIZE_PX;
+        String sizeText = env.string("THUMBNAIL_SIZE_PX", RenderOptions.CUTOUT_SIZE_NAME);
+        try {
+            size = RenderOptions.parseSize(sizeText);
+        } catch (IllegalArgumentException e) {
+            env.problem("THUMBNAIL_SIZE_PX='" + sizeText + "' is invalid: expected " + RenderOptions.SIZE_EXPECTED);
+        }
         Stretch stretch = env.enumValue("THUMBNAIL_STRETCH", Stretch.class, Stretch.LINEAR);
         int quality = env.integer("JPEG_QUALITY", RenderOptions.DEFAULT_JPEG_QUALITY, 1, 100);
         int partitions = env.integer("THUMBNAILS_PARTITIONS", 16, 1, 10_000);

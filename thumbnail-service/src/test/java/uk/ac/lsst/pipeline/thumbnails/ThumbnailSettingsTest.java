@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.config.SettingsException;
 import uk.ac.lsst.pipeline.thumbnails.render.ImageFormat;
+import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
 import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
 
 class ThumbnailSettingsTest {
@@ -55,7 +56,7 @@ class ThumbnailSettingsTest {
         assertThat(s.thumbnailsTopic().partitions()).isEqualTo(16);
         assertThat(s.deadLetterTopic().name()).isEqualTo("thumbnail-dead-letters");
         assertThat(s.render().format()).isEqualTo(ImageFormat.JPEG);
-        assertThat(s.render().sizePx()).isEqualTo(189);
+        assertThat(s.render().sizePx()).isEqualTo(RenderOptions.CUTOUT_SIZE);
         assertThat(s.render().stretch()).isEqualTo(Stretch.LINEAR);
         assertThat(s.render().jpegQuality()).isEqualTo(90);
         assertThat(s.baseUrl()).isEmpty();
@@ -95,5 +96,24 @@ class ThumbnailSettingsTest {
         assertThat(s.stage().streamsOverrides())
                 .containsEntry("producer.linger.ms", "5")
                 .containsEntry("consumer.max.partition.fetch.bytes", String.valueOf(8 * 1024 * 1024));
+    }
+
+    @Test
+    void shouldReadTheSizeAsTheCutoutsOwnOrAsPixels(@TempDir Path dir) {
+        for (Map.Entry<String, Integer> size : Map.of("cutout", RenderOptions.CUTOUT_SIZE, " Cutout ",
+                RenderOptions.CUTOUT_SIZE, "8", 8, "189", 189, "2048", 2048).entrySet()) {
+            ThumbnailSettings s = ThumbnailSettings.fromEnv(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
+                    "OUTPUT_BOOTSTRAP_SERVERS", "science:9092", "THUMBNAIL_DIR", dir.toString(),
+                    "THUMBNAIL_SIZE_PX", size.getKey()));
+
+            assertThat(s.render().sizePx()).as(size.getKey()).isEqualTo(size.getValue());
+        }
+        for (String bad : new String[] {"native", "7", "0", "2049", "189px"}) {
+            assertThatThrownBy(() -> ThumbnailSettings.fromEnv(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
+                    "OUTPUT_BOOTSTRAP_SERVERS", "science:9092", "THUMBNAIL_DIR", dir.toString(),
+                    "THUMBNAIL_SIZE_PX", bad)))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageContaining("THUMBNAIL_SIZE_PX='" + bad + "' is invalid: expected cutout");
+        }
     }
 }

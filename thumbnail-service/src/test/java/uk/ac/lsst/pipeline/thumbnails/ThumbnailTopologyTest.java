@@ -92,7 +92,7 @@ class ThumbnailTopologyTest {
         assertThat(science.get("url").asText())
                 .isEqualTo("https://example.org/thumbs/ztf/ZTF18acsbuxi/697252845015010002_science.jpg");
         assertThat(science.get("format").asText()).isEqualTo("jpeg");
-        assertThat(science.get("width").asInt()).isEqualTo(189);
+        assertThat(science.get("width").asInt()).isEqualTo(63);
         assertThat(science.get("cutoutWidth").asInt()).isEqualTo(63);
         assertThat(science.get("vmin").asDouble()).isEqualTo(69.08096313476562);
         assertThat(science.get("stretch").asText()).isEqualTo("linear");

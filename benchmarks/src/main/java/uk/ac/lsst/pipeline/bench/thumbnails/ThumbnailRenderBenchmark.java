@@ -50,8 +50,9 @@ public class ThumbnailRenderBenchmark {
     @Param({"jpeg", "png"})
     String format;
 
-    @Param({"189"})
-    int sizePx;
+    /** {@code cutout} (the default: the cutout's own size) or the longer side in pixels. */
+    @Param({"cutout", "189"})
+    String size;
 
     private List<Cutout[]> triplets;
     private CutoutRenderer renderer;
@@ -67,11 +68,11 @@ public class ThumbnailRenderBenchmark {
     public void setUp() throws CutoutException {
         triplets = ZtfCutouts.triplets();
         ImageFormat imageFormat = ImageFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
-        RenderOptions options = new RenderOptions(imageFormat, sizePx, Stretch.LINEAR, 90);
+        RenderOptions options = new RenderOptions(imageFormat, RenderOptions.parseSize(size), Stretch.LINEAR, 90);
         renderer = new CutoutRenderer(options, 4 << 20);
         decoder = new CutoutDecoder(4 << 20);
         zscale = new ZScale();
-        pixelRenderer = new Renderer(sizePx, Stretch.LINEAR);
+        pixelRenderer = new Renderer(RenderOptions.parseSize(size), Stretch.LINEAR);
         encoder = new ImageEncoder(imageFormat, 90);
         // a copy of one science image for the steps after decoding
         Pixels decoded = ((DecodedCutout.Image) decoder.decode(triplets.get(0)[0].data())).pixels();

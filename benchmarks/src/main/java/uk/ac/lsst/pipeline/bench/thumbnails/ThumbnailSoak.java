@@ -32,7 +32,7 @@ import uk.ac.lsst.pipeline.thumbnails.store.ThumbnailStore;
  *
  * <pre>
  * java -Xmx256m -cp benchmarks/target/benchmarks.jar uk.ac.lsst.pipeline.bench.thumbnails.ThumbnailSoak \
- *     [--triplets 100000] [--every 10000] [--store DIR] [--size 189] [--format jpeg|png] [--render-only] \
+ *     [--triplets 100000] [--every 10000] [--store DIR] [--size cutout|PX] [--format jpeg|png] [--render-only] \
  *     [--out FILE]
  * </pre>
  *
@@ -56,12 +56,12 @@ public final class ThumbnailSoak {
                 case "--triplets" -> triplets = Long.parseLong(args[++i]);
                 case "--every" -> every = Long.parseLong(args[++i]);
                 case "--store" -> storeDir = Path.of(args[++i]);
-                case "--size" -> sizePx = Integer.parseInt(args[++i]);
+                case "--size" -> sizePx = RenderOptions.parseSize(args[++i]);
                 case "--format" -> format = ImageFormat.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--render-only" -> renderOnly = true;
                 case "--out" -> TeeOutput.alsoTo(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected --triplets N,"
-                        + " --every N, --store DIR, --size PX, --format jpeg|png, --render-only, --out FILE)");
+                        + " --every N, --store DIR, --size cutout|PX, --format jpeg|png, --render-only, --out FILE)");
             }
         }
         RenderOptions options = new RenderOptions(format, sizePx, Stretch.LINEAR, RenderOptions.DEFAULT_JPEG_QUALITY);
@@ -128,8 +128,8 @@ public final class ThumbnailSoak {
     private static void renderOnly(RenderOptions options, long triplets, long every) throws CutoutException {
         List<Cutout[]> all = ZtfCutouts.triplets();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.printf(Locale.ROOT, "render only: %d ZTF triplets cycled, %s %d px%n", all.size(),
-                options.format().code(), options.sizePx());
+        System.out.printf(Locale.ROOT, "render only: %d ZTF triplets cycled, %s, size %s%n", all.size(),
+                options.format().code(), RenderOptions.sizeName(options.sizePx()));
         System.out.println("triplets  seconds  triplets/s  per-cpu-s");
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();

@@ -23,6 +23,7 @@ import uk.ac.lsst.pipeline.thumbnails.image.Pixels;
 import uk.ac.lsst.pipeline.thumbnails.render.ImageEncoder;
 import uk.ac.lsst.pipeline.thumbnails.render.ImageFormat;
 import uk.ac.lsst.pipeline.thumbnails.render.Limits;
+import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
 import uk.ac.lsst.pipeline.thumbnails.render.Renderer;
 import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
 import uk.ac.lsst.pipeline.thumbnails.render.ZScale;
@@ -36,7 +37,7 @@ import uk.ac.lsst.pipeline.thumbnails.render.ZScale;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar uk.ac.lsst.pipeline.bench.thumbnails.ThumbnailSteps \
- *     [--survey ztf|rubin] [--size 189] [--rounds 5] [--repeat 20] [--out FILE]
+ *     [--survey ztf|rubin] [--size cutout|PX] [--rounds 5] [--repeat 20] [--out FILE]
  * </pre>
  */
 public final class ThumbnailSteps {
@@ -47,18 +48,18 @@ public final class ThumbnailSteps {
 
     public static void main(String[] args) throws IOException, AlertDecodeException, CutoutException {
         String survey = "ztf";
-        int sizePx = 189;
+        int sizePx = RenderOptions.DEFAULT_SIZE_PX;
         int rounds = 5;
         int repeat = 20;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--survey" -> survey = args[++i];
-                case "--size" -> sizePx = Integer.parseInt(args[++i]);
+                case "--size" -> sizePx = RenderOptions.parseSize(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--out" -> TeeOutput.alsoTo(Path.of(args[++i]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --survey ztf|rubin, --size PX, --rounds N, --repeat N, --out FILE)");
+                        + " (expected --survey ztf|rubin, --size cutout|PX, --rounds N, --repeat N, --out FILE)");
             }
         }
         List<Cutout> cutouts = cutouts(survey);
@@ -74,8 +75,8 @@ public final class ThumbnailSteps {
             limits.add(zscale.limits(copy.data(), copy.count()));
             blank += copy.blankCount() > 0 ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "%s: %d cutouts (first %s), %d with blank pixels, JPEG %d px%n", survey,
-                cutouts.size(), images.get(0), blank, sizePx);
+        System.out.printf(Locale.ROOT, "%s: %d cutouts (first %s), %d with blank pixels, JPEG size %s%n", survey,
+                cutouts.size(), images.get(0), blank, RenderOptions.sizeName(sizePx));
         System.out.println("round  decode-us  zscale-us  prepare-us  encode-grey-us  encode-rgb-us  total-us"
                 + "  grey-jpeg-bytes");
         Renderer renderer = new Renderer(sizePx, Stretch.LINEAR);

@@ -35,6 +35,8 @@ public final class Gallery {
     public static final String INDEX = "index.html";
     /** The records, one JSON object per line. */
     public static final String RECORDS = "thumbnails.jsonl";
+    /** The longer side, CSS pixels, at which the gallery shows images of the cutout size. */
+    static final int CUTOUT_DISPLAY_PX = 189;
 
     private Gallery() {
     }
@@ -134,6 +136,7 @@ public final class Gallery {
     }
 
     static String html(List<Entry> entries, RenderOptions options) {
+        int display = displaySize(options);
         StringBuilder page = new StringBuilder();
         long failed = entries.stream().filter(e -> !e.ok()).count();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -142,20 +145,27 @@ public final class Gallery {
                 .append("table{border-collapse:collapse}td,th{padding:4px 8px;vertical-align:top;")
                 .append("border-bottom:1px solid #ddd;text-align:left}\n")
                 .append("img{image-rendering:pixelated}figure{margin:0}figcaption{font-size:11px;color:#555;max-width:")
-                .append(options.sizePx()).append("px}\n")
+                .append(display).append("px}\n")
                 .append(".missing{color:#999;font-style:italic}.failed{color:#b00}code{font-size:12px}\n")
                 .append("</style>\n</head>\n<body>\n<h1>Alert thumbnails</h1>\n<p>")
                 .append(entries.size() - failed).append(" alerts rendered, ").append(failed).append(" failed; ")
-                .append(escape(options.format().code())).append(", ").append(options.sizePx())
-                .append(" px, zscale with ").append(escape(options.stretch().code()))
+                .append(escape(options.format().code())).append(", ")
+                .append(options.sizePx() == RenderOptions.CUTOUT_SIZE ? "cutout size (shown at " + display
+                        + " px, not smoothed)" : options.sizePx() + " px")
+                .append(", zscale with ").append(escape(options.stretch().code()))
                 .append(" stretch (difference images symmetric about zero); FITS row 0 at the bottom; NaN pixels ")
                 .append("in blue.</p>\n<table>\n<tr><th>survey</th><th>object</th><th>alert</th>")
                 .append("<th>science</th><th>template</th><th>difference</th></tr>\n");
         for (Entry entry : entries) {
-            page.append(entry.ok() ? row(entry.record(), options.sizePx()) : failedRow(entry));
+            page.append(entry.ok() ? row(entry.record(), display) : failedRow(entry));
         }
         page.append("</table>\n</body>\n</html>\n");
         return page.toString();
+    }
+
+    /** The longer side images are shown at: their size, or 189 px (3 x ZTF's 63) for images of the cutout size. */
+    static int displaySize(RenderOptions options) {
+        return options.sizePx() == RenderOptions.CUTOUT_SIZE ? CUTOUT_DISPLAY_PX : options.sizePx();
     }
 
     private static String row(ThumbnailRecord r, int sizePx) {
@@ -169,7 +179,8 @@ public final class Gallery {
                 row.append("<span class=\"missing\">no ").append(ThumbnailRecord.kindName(kind))
                         .append(" cutout</span>");
             } else {
-                // JPEG cutouts passed through are small: the browser enlarges them without smoothing
+                // images of the cutout size, and JPEG cutouts passed through, are small: the browser enlarges them
+                // without smoothing
                 double zoom = (double) sizePx / Math.max(image.width(), image.height());
                 row.append("<figure><img src=\"").append(escape(image.path())).append("\" width=\"")
                         .append(Math.round(image.width() * zoom)).append("\" height=\"")

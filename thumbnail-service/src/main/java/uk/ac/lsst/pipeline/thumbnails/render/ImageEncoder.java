@@ -11,15 +11,22 @@ import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Encodes images as JPEG or PNG bytes. Grey images as JPEG go to a {@link GreyJpegEncoder}, which writes the same
  * bytes as ImageIO's JPEG writer in a fraction of its time; everything else (PNG, and the RGB images of cutouts with
  * blank pixels) goes to one ImageIO writer kept for the lifetime of the encoder (creating a writer per image costs
  * more than a small image's encoding), with an output buffer reused between images; nothing touches the disk cache
- * of ImageIO. NOT THREAD-SAFE: one per thread. Close it to free the writer's native state.
+ * of ImageIO. RGB JPEGs keep the colour at full resolution (4:4:4, not ImageIO's default 4:2:0), so that a single
+ * blank pixel of an image at the cutout's size shows in the blank colour, not smeared over its neighbours.
+ * NOT THREAD-SAFE: one per thread. Close it to free the writer's native state.
  */
 public final class ImageEncoder implements AutoCloseable {
     private final ImageFormat format;
@@ -27,6 +34,9 @@ public final class ImageEncoder implements AutoCloseable {
     private final ImageWriteParam param;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     private final GreyJpegEncoder grey;
+    /** JPEG metadata with every component at full resolution, for the last image type encoded as RGB JPEG. */
+    private IIOMetadata fullColour;
+    private int fullColourType = -1;
 
     /** @param jpegQuality 1-100, used for JPEG only */
     public ImageEncoder(ImageFormat format, int jpegQuality) {
@@ -57,7 +67,8 @@ public final class ImageEncoder implements AutoCloseable {
         out.reset();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
+            writer.write(null, new IIOImage(image, null, format == ImageFormat.JPEG ? fullColour(image) : null),
+                    param);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a " + image.getWidth() + "x" + image.getHeight()
                     + " image as " + format.code(), e);
@@ -65,6 +76,26 @@ public final class ImageEncoder implements AutoCloseable {
             writer.setOutput(null);
         }
         return out.toByteArray();
+    }
+
+    /** JPEG metadata for the image's type with the sampling factors of every component 1x1. */
+    private IIOMetadata fullColour(BufferedImage image) throws IOException {
+        if (fullColour != null && fullColourType == image.getType()) {
+            return fullColour;
+        }
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        String name = "javax_imageio_jpeg_image_1.0";
+        Node tree = metadata.getAsTree(name);
+        NodeList components = ((Element) tree).getElementsByTagName("componentSpec");
+        for (int i = 0; i < components.getLength(); i++) {
+            Element component = (Element) components.item(i);
+            component.setAttribute("HsamplingFactor", "1");
+            component.setAttribute("VsamplingFactor", "1");
+        }
+        metadata.setFromTree(name, tree);
+        fullColour = metadata;
+        fullColourType = image.getType();
+        return metadata;
     }
 
     /**

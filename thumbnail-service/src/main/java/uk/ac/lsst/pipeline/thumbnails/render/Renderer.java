@@ -8,8 +8,8 @@ import uk.ac.lsst.pipeline.thumbnails.image.Pixels;
  * Turns pixels into a grey-scale image between given limits, as ds9 shows a FITS image: row 0 of the FITS at the
  * bottom, x to the right. Values are clipped to the limits, stretched, and quantised to 256 grey levels (vmin
  * black, vmax white); NaN and infinite pixels are drawn in {@link #NON_FINITE_RGB}, in which case the image is RGB
- * (else 8-bit grey). Resampling to the output size is nearest neighbour, so no pixel is smoothed: a 63 px cutout
- * at 189 px shows every pixel as a 3x3 block.
+ * (else 8-bit grey). By default the image has the cutout's size; resampling to another size is nearest neighbour,
+ * so no pixel is smoothed: a 63 px cutout at 189 px shows every pixel as a 3x3 block.
  *
  * <p>{@link #prepare} quantises a cutout and plans its enlargement without making it: a grey image can then be
  * encoded straight from {@link #levels()}, {@link #columns()} and {@link #rowStarts()}; {@link #image()} makes it.
@@ -40,7 +40,7 @@ public final class Renderer {
     private BufferedImage rgb;
 
     /**
-     * @param sizePx  the longer side of the output, in pixels
+     * @param sizePx  the longer side of the output, in pixels, or {@link RenderOptions#CUTOUT_SIZE}
      * @param stretch applied between the limits
      */
     public Renderer(int sizePx, Stretch stretch) {
@@ -48,8 +48,14 @@ public final class Renderer {
         this.lut = LUTS[stretch.ordinal()];
     }
 
-    /** Output width and height for a cutout of {@code width x height}: longer side {@code sizePx}, aspect kept. */
+    /**
+     * Output width and height for a cutout of {@code width x height}: longer side {@code sizePx}, aspect kept; the
+     * cutout's own for {@link RenderOptions#CUTOUT_SIZE}.
+     */
     public static int[] outputSize(int width, int height, int sizePx) {
+        if (sizePx == RenderOptions.CUTOUT_SIZE) {
+            return new int[] {width, height};
+        }
         if (width >= height) {
             return new int[] {sizePx, Math.max(1, (int) Math.round((double) height * sizePx / width))};
         }

@@ -33,13 +33,17 @@ import uk.ac.lsst.pipeline.thumbnails.image.Pixels;
 class CutoutRendererTest {
     private static final int MAX_BYTES = 4 * 1024 * 1024;
 
+    /** The defaults: JPEG of the cutout's own size. */
     private final CutoutRenderer jpeg = new CutoutRenderer(RenderOptions.defaults(), MAX_BYTES);
+    private final CutoutRenderer enlarged = new CutoutRenderer(
+            new RenderOptions(ImageFormat.JPEG, 189, Stretch.LINEAR, 90), MAX_BYTES);
     private final CutoutRenderer png = new CutoutRenderer(
             new RenderOptions(ImageFormat.PNG, 100, Stretch.ASINH, 90), MAX_BYTES);
 
     @AfterEach
     void close() {
         jpeg.close();
+        enlarged.close();
         png.close();
     }
 
@@ -59,7 +63,7 @@ class CutoutRendererTest {
                 assertThat(name).as("only the synthetic Rubin samples lack cutouts").contains("pittgoogle");
                 continue;
             }
-            for (CutoutRenderer renderer : List.of(jpeg, png)) {
+            for (CutoutRenderer renderer : List.of(jpeg, enlarged, png)) {
                 check(cutout.get(), renderer.render(cutout.get()), renderer.options());
             }
         }
@@ -79,7 +83,12 @@ class CutoutRendererTest {
         assertThat(rendered.format()).isEqualTo(options.format());
         assertThat(new int[] {rendered.width(), rendered.height()})
                 .containsExactly(Renderer.outputSize(pixels.width(), pixels.height(), options.sizePx()));
-        assertThat(Math.max(rendered.width(), rendered.height())).isEqualTo(options.sizePx());
+        if (options.sizePx() == RenderOptions.CUTOUT_SIZE) {
+            assertThat(new int[] {rendered.width(), rendered.height()})
+                    .containsExactly(pixels.width(), pixels.height());
+        } else {
+            assertThat(Math.max(rendered.width(), rendered.height())).isEqualTo(options.sizePx());
+        }
         if (cutout.kind() == CutoutKind.DIFFERENCE) {
             assertThat(rendered.limits().vmin()).isEqualTo(-rendered.limits().vmax());
             assertThat(rendered.scaling()).isEqualTo("zscale-symmetric");
@@ -118,7 +127,8 @@ class CutoutRendererTest {
         RenderedCutout science = jpeg.render(alert.cutout(CutoutKind.SCIENCE).orElseThrow());
 
         assertThat(science.cutoutWidth()).isEqualTo(50);
-        assertThat(science.width()).isEqualTo(189);
+        assertThat(science.width()).isEqualTo(50);
+        assertThat(enlarged.render(alert.cutout(CutoutKind.SCIENCE).orElseThrow()).width()).isEqualTo(189);
         assertThat(science.unit()).isEqualTo("nJy");
         assertThat(science.blankPixels()).isEqualTo(100);
         assertThat(science.stretch()).isEqualTo("linear");

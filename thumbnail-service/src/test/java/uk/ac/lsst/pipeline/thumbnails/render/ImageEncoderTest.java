@@ -70,4 +70,30 @@ class ImageEncoderTest {
         new Random(seed).nextBytes(((DataBufferByte) image.getRaster().getDataBuffer()).getData());
         return image;
     }
+
+    @Test
+    void shouldKeepTheColourOfASingleBlankPixelAtFullResolution() throws IOException {
+        BufferedImage image = new BufferedImage(63, 41, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < 41; y++) {
+            for (int x = 0; x < 63; x++) {
+                image.setRGB(x, y, 0x404040 + 0x010101 * ((x * 7 + y * 3) % 64));
+            }
+        }
+        image.setRGB(20, 11, Renderer.NON_FINITE_RGB);
+
+        BufferedImage decoded;
+        try (ImageEncoder encoder = new ImageEncoder(ImageFormat.JPEG, 90)) {
+            encoder.encode(new BufferedImage(17, 9, BufferedImage.TYPE_3BYTE_BGR));
+            decoded = ImageIO.read(new ByteArrayInputStream(encoder.encode(image)));
+        }
+
+        assertThat(decoded.getWidth()).isEqualTo(63);
+        assertThat(decoded.getHeight()).isEqualTo(41);
+        // an isolated pixel's colour is damped by the quantisation of the chroma, but stays clearly blue
+        int rgb = decoded.getRGB(20, 11);
+        assertThat((rgb & 0xff) - Math.max((rgb >> 16) & 0xff, (rgb >> 8) & 0xff)).isGreaterThan(96);
+        // its neighbours stay grey
+        int right = decoded.getRGB(22, 11);
+        assertThat(Math.abs(((right >> 16) & 0xff) - (right & 0xff))).isLessThan(24);
+    }
 }
