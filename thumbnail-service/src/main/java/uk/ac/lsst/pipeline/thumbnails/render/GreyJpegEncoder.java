@@ -291,8 +291,8 @@ final class GreyJpegEncoder {
 
     /**
      * The quantised DCT of every block of block row {@code by} into {@link #coefficients}: the row pass of each
-     * distinct source row of the block row (or the one kept from the block row before), then, for each vertical
-     * frequency v, the column pass and quantisation of the whole row of blocks in one loop.
+     * distinct source row of the block row (or the one kept from the block row before), then the column pass and the
+     * quantisation of each vertical frequency v, each in loops over the whole row of blocks.
      */
     private void transformRow(byte[] source, int by, int blocksX) {
         int nr = rows.runs[by];
