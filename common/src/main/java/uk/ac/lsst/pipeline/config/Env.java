@@ -92,6 +92,14 @@ public final class Env {
                 "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT), v -> true);
     }
 
+    /**
+     * A value read by {@code parser}, which throws {@link IllegalArgumentException} for text it does not accept;
+     * such text is a problem reported as for every other variable, with {@code expected}.
+     */
+    public <T> T value(String name, T defaultValue, Function<String, T> parser, String expected) {
+        return parse(name, defaultValue, parser, expected, v -> true);
+    }
+
     /** A comma-separated list, blanks dropped; empty if unset. */
     public List<String> list(String name) {
         return optional(name)

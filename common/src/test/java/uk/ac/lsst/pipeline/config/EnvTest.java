@@ -49,6 +49,20 @@ class EnvTest {
     }
 
     @Test
+    void shouldReadAValueWithTheCallersParserAndReportTextItRefuses() {
+        Env env = new Env(Map.of("SIZE", "cutout", "BAD_SIZE", "huge"));
+        java.util.function.Function<String, Integer> size = s -> switch (s) {
+            case "cutout" -> 0;
+            default -> Integer.parseInt(s);
+        };
+        assertThat(env.value("SIZE", 5, size, "cutout or an integer")).isZero();
+        assertThat(env.value("BAD_SIZE", 5, size, "cutout or an integer")).isEqualTo(5);
+        assertThat(env.value("MISSING", 5, size, "cutout or an integer")).isEqualTo(5);
+        assertThatThrownBy(env::check).isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                .containsExactly("BAD_SIZE='huge' is invalid: expected cutout or an integer"));
+    }
+
+    @Test
     void shouldTurnPrefixedVariablesIntoKafkaProperties() {
         Env env = new Env(Map.of("KAFKA_COMMIT_INTERVAL_MS", "100", "KAFKA_PRODUCER_LINGER_MS", "0",
                 "INPUT_KAFKA_CLIENT_RACK", "zone-a", "OTHER", "x"));

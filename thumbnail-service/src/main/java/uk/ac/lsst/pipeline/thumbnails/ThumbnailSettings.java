@@ -85,13 +85,8 @@ public record ThumbnailSettings(
         }
         Optional<URI> baseUrl = baseUrl(env);
         ImageFormat format = env.enumValue("THUMBNAIL_FORMAT", ImageFormat.class, ImageFormat.JPEG);
-        int size = RenderOptions.DEFAULT_SIZE_PX;
-        String sizeText = env.string("THUMBNAIL_SIZE_PX", RenderOptions.CUTOUT_SIZE_NAME);
-        try {
-            size = RenderOptions.parseSize(sizeText);
-        } catch (IllegalArgumentException e) {
-            env.problem("THUMBNAIL_SIZE_PX='" + sizeText + "' is invalid: expected " + RenderOptions.SIZE_EXPECTED);
-        }
+        int size = env.value("THUMBNAIL_SIZE_PX", RenderOptions.DEFAULT_SIZE_PX, RenderOptions::parseSize,
+                RenderOptions.SIZE_EXPECTED);
         Stretch stretch = env.enumValue("THUMBNAIL_STRETCH", Stretch.class, Stretch.LINEAR);
         int quality = env.integer("JPEG_QUALITY", RenderOptions.DEFAULT_JPEG_QUALITY, 1, 100);
         int partitions = env.integer("THUMBNAILS_PARTITIONS", 16, 1, 10_000);

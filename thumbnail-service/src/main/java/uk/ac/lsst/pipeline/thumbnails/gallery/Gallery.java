@@ -164,7 +164,7 @@ public final class Gallery {
     }
 
     /** The longer side images are shown at: their size, or 189 px (3 x ZTF's 63) for images of the cutout size. */
-    static int displaySize(RenderOptions options) {
+    private static int displaySize(RenderOptions options) {
         return options.sizePx() == RenderOptions.CUTOUT_SIZE ? CUTOUT_DISPLAY_PX : options.sizePx();
     }
 

@@ -61,7 +61,6 @@ final class GreyJpegEncoder {
     private static final int[][] PASS1_FORMS = pass1Forms();
     private static final int[][] PASS2_FORMS = pass2Forms();
 
-    private final int[] quant;
     /**
      * Per coefficient (natural order): {@code t / (8 * quant)} for {@code 0 <= t < 2^15} (every DCT output of 8-bit
      * samples plus half the divisor) is {@code (t * multiplier) >>> shift}, exactly.
@@ -122,7 +121,7 @@ final class GreyJpegEncoder {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality must be 1 to 100, got " + quality);
         }
-        this.quant = luminanceTable(quality);
+        int[] quant = luminanceTable(quality);
         for (int i = 0; i < 64; i++) {
             int divisor = quant[i] << 3;
             shift[i] = divisionShift(divisor);

@@ -1,7 +1,5 @@
 package uk.ac.lsst.pipeline.thumbnails.render;
 
-import java.util.Locale;
-
 /**
  * How thumbnails look: every field changes the images produced (unlike tuning knobs).
  *
@@ -66,6 +64,6 @@ public record RenderOptions(ImageFormat format, int sizePx, Stretch stretch, int
 
     /** {@code cutout} or the size in pixels, as {@link #parseSize} reads it. */
     public static String sizeName(int sizePx) {
-        return sizePx == CUTOUT_SIZE ? CUTOUT_SIZE_NAME : String.format(Locale.ROOT, "%d", sizePx);
+        return sizePx == CUTOUT_SIZE ? CUTOUT_SIZE_NAME : Integer.toString(sizePx);
     }
 }
