@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import uk.ac.lsst.pipeline.buffer.BufferCheck;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;

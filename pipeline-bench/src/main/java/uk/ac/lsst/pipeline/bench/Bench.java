@@ -37,10 +37,10 @@ import uk.ac.lsst.pipeline.bench.report.StageResult;
 import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.bench.stages.RunningStage;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.replay.ReplayRequest;
-import uk.ac.lsst.pipeline.replay.ReplayResult;
-import uk.ac.lsst.pipeline.replay.Replayer;
-import uk.ac.lsst.pipeline.replay.SampleAlerts;
+import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
+import uk.ac.lsst.pipeline.local.replay.ReplayResult;
+import uk.ac.lsst.pipeline.local.replay.Replayer;
+import uk.ac.lsst.pipeline.local.replay.SampleAlerts;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 

@@ -21,7 +21,7 @@ import uk.ac.lsst.pipeline.bench.report.SummaryTable;
 import uk.ac.lsst.pipeline.bench.report.SweepPoint;
 import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.config.SettingsException;
-import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
 import uk.ac.lsst.pipeline.spec.PipelineFileException;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
 

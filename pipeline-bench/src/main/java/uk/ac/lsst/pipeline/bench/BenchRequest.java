@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import uk.ac.lsst.pipeline.bench.buffer.BufferSource;
 import uk.ac.lsst.pipeline.bench.stages.LocalStages;
-import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
 
 /**
  * What to bench.

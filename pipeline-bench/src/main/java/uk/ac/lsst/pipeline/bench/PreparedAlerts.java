@@ -10,9 +10,9 @@ import java.util.stream.LongStream;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertRewriter;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
-import uk.ac.lsst.pipeline.replay.CycledAlerts;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.CycledAlerts;
 
 /**
  * The alerts of a run written out as files before the clock starts, so that the replay during the run only reads

@@ -17,7 +17,7 @@ import uk.ac.lsst.pipeline.bench.report.RunResult;
 import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.bench.stages.RunningStage;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
-import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.local.replay.Replayer;
 
 /**
  * The references of a run, on the run's own buffers once its stages have stopped: the upstream alerts (still in

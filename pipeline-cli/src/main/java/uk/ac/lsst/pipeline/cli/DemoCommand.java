@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.demo.DemoSummary;
 import uk.ac.lsst.pipeline.demo.LocalDemo;
-import uk.ac.lsst.pipeline.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
 
 /** {@code pipeline demo}: the whole pipeline in-process with a replay of the sample alerts. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

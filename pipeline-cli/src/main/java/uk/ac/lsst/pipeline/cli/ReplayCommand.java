@@ -22,12 +22,12 @@ import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.alert.SchemaRegistryClient;
 import uk.ac.lsst.pipeline.alert.SchemaSource;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.ReplayException;
-import uk.ac.lsst.pipeline.replay.ReplayProgress;
-import uk.ac.lsst.pipeline.replay.ReplayRequest;
-import uk.ac.lsst.pipeline.replay.ReplayResult;
-import uk.ac.lsst.pipeline.replay.ReplaySchedule;
-import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.local.replay.ReplayException;
+import uk.ac.lsst.pipeline.local.replay.ReplayProgress;
+import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
+import uk.ac.lsst.pipeline.local.replay.ReplayResult;
+import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.local.replay.Replayer;
 
 /**
  * {@code pipeline replay}: publishes alert files into a topic, the upstream simulator. Exit code 0 when every alert

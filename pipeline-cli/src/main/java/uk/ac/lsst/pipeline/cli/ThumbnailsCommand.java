@@ -16,9 +16,9 @@ import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.alert.SchemaSource;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
-import uk.ac.lsst.pipeline.replay.ReplayException;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFileException;
 import uk.ac.lsst.pipeline.thumbnails.gallery.Gallery;
 import uk.ac.lsst.pipeline.thumbnails.render.ImageFormat;
 import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
@@ -82,7 +82,7 @@ public final class ThumbnailsCommand implements Callable<Integer> {
         List<AlertFile> files;
         try {
             files = AlertFiles.discover(alertDirs);
-        } catch (ReplayException e) {
+        } catch (AlertFileException e) {
             err.println("thumbnails: " + e.getMessage());
             return 1;
         }

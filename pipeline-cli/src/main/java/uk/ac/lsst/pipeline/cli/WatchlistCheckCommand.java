@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
-import uk.ac.lsst.pipeline.replay.ReplayException;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFileException;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.watchlist.WatchlistCheck;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
@@ -79,7 +79,7 @@ public final class WatchlistCheckCommand implements Callable<Integer> {
         try {
             summary = WatchlistCheck.run(WatchlistCheck.index(List.of(list)), AlertFiles.discover(alertDirs), decoder,
                     hit -> out.println(json(hit)));
-        } catch (ReplayException e) {
+        } catch (AlertFileException e) {
             err.println(e.getMessage());
             return 2;
         }

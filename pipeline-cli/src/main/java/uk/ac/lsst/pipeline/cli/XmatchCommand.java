@@ -28,7 +28,7 @@ import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueException;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueSettings;
 import uk.ac.lsst.pipeline.crossmatch.match.CrossMatcher;
 import uk.ac.lsst.pipeline.crossmatch.offline.OfflineCrossmatch;
-import uk.ac.lsst.pipeline.replay.ReplayException;
+import uk.ac.lsst.pipeline.alert.files.AlertFileException;
 
 /**
  * {@code pipeline xmatch}: crossmatch-service's matching, offline: catalogues from files, alerts from files or
@@ -151,7 +151,7 @@ public final class XmatchCommand implements Callable<Integer> {
             int failed = positions != null ? offline.matchPositions(positions)
                     : offline.matchAlerts(alertDirs, decoder());
             return failed == 0 ? 0 : 1;
-        } catch (ReplayException | java.io.UncheckedIOException e) {
+        } catch (AlertFileException | java.io.UncheckedIOException e) {
             System.err.println("xmatch: " + e.getMessage());
             return 2;
         }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.thumbnails.ThumbnailRecord;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.StageRunner;

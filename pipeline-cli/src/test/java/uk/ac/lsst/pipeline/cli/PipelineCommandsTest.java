@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.testing.ProjectFiles;
 
 /** The pipeline-file commands as a user runs them: arguments in, exit code and printed text out. */

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.ac.lsst.pipeline.replay.ReplaySchedule;
-import uk.ac.lsst.pipeline.replay.SampleAlerts;
+import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.local.replay.SampleAlerts;
 import uk.ac.lsst.pipeline.testing.ProjectFiles;
 
 class LocalDemoTest {

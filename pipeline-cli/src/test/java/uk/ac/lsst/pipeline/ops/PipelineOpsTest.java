@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.config.BufferSettings;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
 import uk.ac.lsst.pipeline.testing.SharedData;

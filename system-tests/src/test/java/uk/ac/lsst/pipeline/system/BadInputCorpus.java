@@ -29,7 +29,7 @@ import org.apache.avro.io.EncoderFactory;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertRewriter;
 import uk.ac.lsst.pipeline.alert.SchemaSource;
-import uk.ac.lsst.pipeline.replay.CycledAlerts;
+import uk.ac.lsst.pipeline.alert.files.CycledAlerts;
 
 /**
  * A seeded corpus of malformed input made from real alerts, with what each stage must do with every case: a dead

@@ -3,7 +3,7 @@ package uk.ac.lsst.pipeline.system;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 
 /**
  * A buffer as an OS process of its own, so that a test can kill its broker with SIGKILL or stop it with SIGTERM

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.testing.JvmProcess;

@@ -28,10 +28,10 @@ import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchMain;
-import uk.ac.lsst.pipeline.replay.ReplayRequest;
-import uk.ac.lsst.pipeline.replay.ReplayResult;
-import uk.ac.lsst.pipeline.replay.ReplaySchedule;
-import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
+import uk.ac.lsst.pipeline.local.replay.ReplayResult;
+import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
+import uk.ac.lsst.pipeline.local.replay.Replayer;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 
 /**

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
-import uk.ac.lsst.pipeline.replay.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
 import uk.ac.lsst.pipeline.stage.AlertDecoding;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
 import uk.ac.lsst.pipeline.watchlist.index.WatchlistIndex;

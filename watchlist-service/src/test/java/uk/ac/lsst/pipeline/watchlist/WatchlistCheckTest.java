@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistParser;

@@ -20,9 +20,9 @@ import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.AlertRewriter;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
-import uk.ac.lsst.pipeline.replay.CycledAlerts;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.CycledAlerts;
 
 /**
  * Decoding real alerts as every stage does, one thread: the bundled samples of {@code survey}

@@ -10,9 +10,9 @@ import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.AlertRewriter;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
-import uk.ac.lsst.pipeline.replay.CycledAlerts;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.CycledAlerts;
 
 /**
  * Alert decoding measured in CPU time of the decoding thread rather than wall time, so that a machine shared with

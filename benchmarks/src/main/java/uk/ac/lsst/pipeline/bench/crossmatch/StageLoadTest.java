@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchService;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchSettings;
 import uk.ac.lsst.pipeline.crossmatch.match.LiveCatalogues;
-import uk.ac.lsst.pipeline.replay.ReplayRequest;
-import uk.ac.lsst.pipeline.replay.ReplayResult;
-import uk.ac.lsst.pipeline.replay.Replayer;
+import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
+import uk.ac.lsst.pipeline.local.replay.ReplayResult;
+import uk.ac.lsst.pipeline.local.replay.Replayer;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 

@@ -11,8 +11,8 @@ import uk.ac.lsst.pipeline.alert.Cutout;
 import uk.ac.lsst.pipeline.alert.CutoutEncoding;
 import uk.ac.lsst.pipeline.alert.CutoutKind;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 
 /**
  * The real ZTF alerts the thumbnail benchmarks render: the bundled samples ({@code samples/alerts/ztf}, 34 alerts

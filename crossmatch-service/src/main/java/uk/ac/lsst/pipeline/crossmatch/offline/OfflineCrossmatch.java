@@ -13,8 +13,8 @@ import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchRecord;
 import uk.ac.lsst.pipeline.crossmatch.match.CrossMatcher;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 
 /**

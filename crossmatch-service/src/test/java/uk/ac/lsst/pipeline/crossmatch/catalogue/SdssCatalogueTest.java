@@ -24,8 +24,8 @@ import uk.ac.lsst.pipeline.crossmatch.match.LiveCatalogues;
 import uk.ac.lsst.pipeline.crossmatch.match.MatchOutcome;
 import uk.ac.lsst.pipeline.crossmatch.match.SourceMatch;
 import uk.ac.lsst.pipeline.crossmatch.testing.Samples;
-import uk.ac.lsst.pipeline.replay.AlertFile;
-import uk.ac.lsst.pipeline.replay.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 import uk.ac.lsst.pipeline.testing.SharedData;
 
 /**

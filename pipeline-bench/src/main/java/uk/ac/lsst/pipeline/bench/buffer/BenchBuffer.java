@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import uk.ac.lsst.pipeline.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.spec.BufferSecurity;

@@ -14,7 +14,7 @@ import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.CutoutKind;
-import uk.ac.lsst.pipeline.replay.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFile;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.thumbnails.AlertThumbnailer;
 import uk.ac.lsst.pipeline.thumbnails.ThumbnailMetrics;
