@@ -1,6 +1,5 @@
 package uk.ac.lsst.pipeline.ingest;
 
-import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -11,7 +10,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.stage.DeadLetters;
 import uk.ac.lsst.pipeline.stage.Routed;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageContext;
 
 /**
  * The topology of buffer-ingest:
@@ -25,20 +24,21 @@ public final class IngestTopology {
     /**
      * @param settings what to read and where to write
      * @param decoder  validates messages (shared by all tasks)
-     * @param metrics  alerts in/out and dead letters are counted here
+     * @param context  the clock (start-from instants) and the meters: alerts in/out and dead letters
      */
-    public static Topology build(IngestSettings settings, AlertDecoder decoder, StageMetrics metrics) {
+    public static Topology build(IngestSettings settings, AlertDecoder decoder, StageContext context) {
         StreamsBuilder builder = new StreamsBuilder();
         Consumed<byte[], byte[]> consumed = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                 .withName("read-upstream")
-                .withOffsetResetPolicy(settings.startFrom().toOffsetReset(Clock.systemUTC()));
+                .withOffsetResetPolicy(settings.alerts().offsetReset(context.clock()));
         KStream<byte[], byte[]> upstream = settings.upstreamPattern() != null
                 ? builder.stream(settings.upstreamPattern(), consumed)
                 : builder.stream(settings.upstreamTopics(), consumed);
-        KStream<String, Routed<byte[]>> routed = upstream.process(() -> new IngestProcessor(decoder, metrics),
-                Named.as("decode-alert"));
-        DeadLetters.split(routed, settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics)
-                .to(settings.alertsTopic().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+        KStream<String, Routed<byte[]>> routed = upstream.process(
+                () -> new IngestProcessor(decoder, context.metrics()), Named.as("decode-alert"));
+        DeadLetters.split(routed, settings.stage().deadLetters().name(), settings.alerts().maxAlertBytes(),
+                        context.metrics())
+                .to(settings.alerts().alerts().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("write-alerts"));
         return builder.build();
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.testing.JvmProcess;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
@@ -56,6 +57,7 @@ class IngestCrashRecoveryTest {
     void shouldLoseNoAlertWhenKilledWithoutCleanShutdownAndRestarted() throws Exception {
         String topic = "ztf_20181203_programid1";
         upstream.createTopics(TopicSpec.of(topic, 4));
+        ingest.createPipelineTopics("ingest", Map.of("ALERTS_PARTITIONS", "4"));
         List<byte[]> alerts = SharedData.files("ztf/alerts/fink-broker-2018-12-03-v3.2", ".avro").stream()
                 .map(SharedData::bytes).toList();
         Set<String> sent = ConcurrentHashMap.newKeySet();
@@ -87,7 +89,7 @@ class IngestCrashRecoveryTest {
         }
     }
 
-    /** Starts IngestMain in its own JVM with settings in its environment. */
+    /** Starts buffer-ingest in its own JVM, through the generic stage entry point, with settings in its environment. */
     private JvmProcess launch(int run) {
         Map<String, String> env = new HashMap<>();
         env.put("INPUT_BOOTSTRAP_SERVERS", upstream.bootstrapServers());
@@ -99,8 +101,8 @@ class IngestCrashRecoveryTest {
         env.put("KAFKA_COMMIT_INTERVAL_MS", "500");
         env.put("KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000");
         env.put("KAFKA_CONSUMER_HEARTBEAT_INTERVAL_MS", "1000");
-        return JvmProcess.start("buffer-ingest run " + run, IngestMain.class, env,
-                work.resolve("ingest-run-" + run + ".log"));
+        return JvmProcess.start("buffer-ingest run " + run, StageMain.class, env,
+                work.resolve("ingest-run-" + run + ".log"), List.of("-Xmx256m"), List.of("buffer-ingest"));
     }
 
     private static void produce(String topic, List<byte[]> alerts, int count, Set<String> sent, AtomicBoolean go) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
@@ -57,6 +57,7 @@ class IngestIntegrationTest {
     void shouldMirrorRealAlertsAcrossClustersAndDeadLetterTheCorruptOne() throws Exception {
         String topic = "ztf_20181203_programid1";
         upstream.createTopics(TopicSpec.of(topic, 3));
+        ingest.createPipelineTopics("ingest", Map.of("ALERTS_PARTITIONS", "4"));
         List<Path> files = SharedData.files("ztf/alerts/fink-broker-2018-12-03-v3.2", ".avro");
         byte[] whole = SharedData.bytes(files.get(0));
         byte[] corrupt = java.util.Arrays.copyOf(whole, whole.length - 100);
@@ -81,10 +82,7 @@ class IngestIntegrationTest {
         env.put("HTTP_PORT", "0");
         env.put("STATE_DIR", stateDir.toString());
         env.put("KAFKA_COMMIT_INTERVAL_MS", "200");
-        IngestSettings settings = IngestSettings.fromEnv(env);
-        StageMetrics metrics = StageMetrics.prometheus("buffer-ingest");
-
-        try (StageRunner runner = IngestService.start(settings, metrics)) {
+        try (StageRunner runner = StageMain.start(new IngestStage(), env)) {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> ingest.readAll(List.of("alerts")).size() == files.size());
             List<ConsumerRecord<byte[], byte[]>> dead = ingest.readAll(List.of("ingest-dead-letters"));
@@ -108,7 +106,7 @@ class IngestIntegrationTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committedOnUpstream())
                     .isEqualTo(files.size() + 1L));
-            assertThat(metrics.scrape()).contains("pipeline_alerts_in_total").contains("pipeline_dead_letters_total");
+            assertThat(runner.metrics().scrape()).contains("pipeline_alerts_in_total").contains("pipeline_dead_letters_total");
             try (Admin admin = ingest.admin()) {
                 assertThat(admin.listConsumerGroups().all().get()).isEmpty();
             }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,19 +18,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import uk.ac.lsst.pipeline.buffer.BufferCheck;
-import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.testing.TestCertificates;
@@ -47,6 +47,7 @@ class IngestSecureUpstreamTest {
         upstream = EmbeddedBuffer.startSecure("upstream", secure);
         ingest = EmbeddedBuffer.startSecure("ingest", secure);
         upstream.ensureTopics(List.of(TopicSpec.of("alerts-simulated", 2)));
+        ingest.ensureTopics(List.of(TopicSpec.of("alerts", 2), TopicSpec.of("ingest-dead-letters", 1)));
     }
 
     @AfterAll
@@ -64,8 +65,7 @@ class IngestSecureUpstreamTest {
             files.forEach(f -> producer.send(new ProducerRecord<>("alerts-simulated", SharedData.bytes(f))));
             producer.flush();
         }
-        IngestSettings settings = IngestSettings.fromEnv(env("alert-stream-password"));
-        try (StageRunner runner = IngestService.start(settings, StageMetrics.prometheus("buffer-ingest"))) {
+        try (StageRunner runner = StageMain.start(new IngestStage(), env("alert-stream-password"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> runner.metrics().alertsOut() == files.size());
         }
         try (var admin = ingest.admin()) {
@@ -77,14 +77,14 @@ class IngestSecureUpstreamTest {
 
     @Test
     void shouldRefuseToStartWithAClearMessageWhenTheUpstreamPasswordIsWrong() {
-        IngestSettings settings = IngestSettings.fromEnv(env("not-the-password"));
+        IngestSettings settings = new IngestStage().settings(env("not-the-password"));
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         List<Logger> captured = List.of(logger("org.apache.kafka"), logger("uk.ac.lsst"));
         Map<Logger, Level> levels = new HashMap<>();
         captured.forEach(l -> levels.put(l, l.getLevel()));
         captured.forEach(l -> capture(l, logs));
-        try (StageRunner runner = IngestService.create(settings, StageMetrics.prometheus("buffer-ingest"))) {
+        try (StageRunner runner = StageMain.create(new IngestStage(), env("not-the-password"))) {
             assertThatThrownBy(runner::start)
                     .isInstanceOf(BufferCheck.BufferUnavailableException.class)
                     .hasMessageContaining("input buffer at " + upstream.bootstrapServers(SecurityProtocol.SASL_SSL))

@@ -3,17 +3,17 @@ package uk.ac.lsst.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.config.SettingsException;
+import uk.ac.lsst.pipeline.config.TopicUse;
 
 class IngestSettingsTest {
 
     @Test
     void shouldListEveryMissingOrInvalidVariableAtOnce() {
-        assertThatThrownBy(() -> IngestSettings.fromEnv(Map.of(
+        assertThatThrownBy(() -> new IngestStage().settings(Map.of(
                 "STREAM_THREADS", "zero",
                 "ALERTS_PARTITIONS", "-3",
                 "START_FROM", "yesterday",
@@ -32,7 +32,7 @@ class IngestSettingsTest {
 
     @Test
     void shouldReadAFullConfiguration() {
-        IngestSettings s = IngestSettings.fromEnv(Map.ofEntries(
+        IngestSettings s = new IngestStage().settings(Map.ofEntries(
                 Map.entry("INPUT_BOOTSTRAP_SERVERS", "alert-stream.example:9094"),
                 Map.entry("INPUT_SECURITY_PROTOCOL", "sasl_ssl"),
                 Map.entry("INPUT_SASL_USERNAME", "lsst-uk"),
@@ -41,7 +41,6 @@ class IngestSettingsTest {
                 Map.entry("UPSTREAM_TOPICS", "alerts-simulated, lsst-alerts"),
                 Map.entry("START_FROM", "PT6H"),
                 Map.entry("ALERTS_PARTITIONS", "32"),
-                Map.entry("ALERTS_RETENTION", "P2D"),
                 Map.entry("STREAM_THREADS", "4"),
                 Map.entry("KAFKA_COMMIT_INTERVAL_MS", "250")));
         assertThat(s.upstreamTopics()).containsExactly("alerts-simulated", "lsst-alerts");
@@ -52,10 +51,9 @@ class IngestSettingsTest {
                 .contains("ScramLoginModule").contains("username=\"lsst-uk\"").contains("password=\"s3cret\\\"quote\"");
         assertThat(s.stage().input().toString()).doesNotContain("s3cret");
         assertThat(s.stage().streamsOverrides()).containsEntry("commit.interval.ms", "250");
-        assertThat(s.alertsTopic().partitions()).isEqualTo(32);
-        assertThat(s.alertsTopic().configs())
-                .containsEntry("retention.ms", String.valueOf(Duration.ofDays(2).toMillis()))
-                .containsEntry("message.timestamp.type", "LogAppendTime");
-        assertThat(s.deadLetterTopic().name()).isEqualTo("ingest-dead-letters");
+        assertThat(s.writes()).containsExactly(new TopicUse("alerts", "alerts", 32),
+                new TopicUse("dead-letters", "ingest-dead-letters", 0));
+        assertThat(s.reads()).extracting(TopicUse::name).containsExactly("alerts-simulated", "lsst-alerts");
+        assertThat(s.alerts().startFrom().spec()).isEqualTo("PT6H");
     }
 }

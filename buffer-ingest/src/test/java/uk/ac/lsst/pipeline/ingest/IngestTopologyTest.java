@@ -25,6 +25,7 @@ import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.testing.SharedData;
 
@@ -47,13 +48,13 @@ class IngestTopologyTest {
                 "OUTPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                 "UPSTREAM_TOPIC_PATTERN", "ztf_\\d{8}_programid1|lsst-alerts.*",
                 "SCHEMA_DIR", SharedData.path("rubin/schema").toString()));
-        IngestSettings settings = IngestSettings.fromEnv(env);
+        IngestSettings settings = new IngestStage().settings(env);
         metrics = new StageMetrics(new SimpleMeterRegistry(), "buffer-ingest");
-        decoder = IngestService.decoder(settings);
+        decoder = settings.alerts().decoder(false);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "buffer-ingest");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(IngestTopology.build(settings, decoder, metrics), props);
+        driver = new TopologyTestDriver(IngestTopology.build(settings, decoder, StageContext.of(metrics)), props);
         ztf = driver.createInputTopic(UPSTREAM, new ByteArraySerializer(), new ByteArraySerializer());
         rubin = driver.createInputTopic(RUBIN_UPSTREAM, new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new ByteArrayDeserializer());

@@ -64,7 +64,7 @@ public final class BufferCheck {
     public static final class BufferUnavailableException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BufferUnavailableException(String message, Throwable cause) {
+        public BufferUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
     }

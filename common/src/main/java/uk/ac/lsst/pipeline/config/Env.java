@@ -47,6 +47,11 @@ public final class Env {
         return Optional.empty();
     }
 
+    /** The names of the variables set that start with {@code prefix}, sorted (to spot stray or misspelt ones). */
+    public List<String> namesStartingWith(String prefix) {
+        return vars.keySet().stream().filter(v -> v.startsWith(prefix)).sorted().toList();
+    }
+
     /** A required string; records "missing" with the description of what was expected. */
     public String required(String name, String expected) {
         Optional<String> value = optional(name);

@@ -9,6 +9,7 @@ import java.util.Map;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.config.BufferSettings;
 import uk.ac.lsst.pipeline.config.Env;
+import uk.ac.lsst.pipeline.config.TopicUse;
 
 /**
  * The environment variables that configure a stage (or any client of a buffer), derived from a pipeline file: the
@@ -51,24 +52,24 @@ public final class StageEnvironment {
         if (s.input().topicPattern() != null) {
             vars.put("UPSTREAM_TOPIC_PATTERN", s.input().topicPattern());
         }
-        s.input().topics().forEach((role, topic) -> vars.put(StageType.topicVariable(role), topic));
-        BufferSpec output = spec.buffer(s.output().buffer());
-        s.output().topics().forEach((role, topic) -> {
-            vars.put(StageType.topicVariable(role), topic);
-            TopicSpec t = output.topics().get(topic);
-            if (t != null && !role.equals("dead-letters")) {
-                String prefix = role.toUpperCase(Locale.ROOT).replace('-', '_');
-                vars.put(prefix + "_PARTITIONS", String.valueOf(t.partitions()));
-                if (t.replicationFactor() > 0) {
-                    vars.put(prefix + "_REPLICATION_FACTOR", String.valueOf(t.replicationFactor()));
-                }
-            }
-        });
-        if (s.type() == StageType.WATCHLIST_SERVICE && output.replication() > 0) {
-            vars.put("REPLICATION_FACTOR", String.valueOf(output.replication()));
-        }
+        putTopics(vars, s.input(), spec.buffer(s.input().buffer()));
+        putTopics(vars, s.output(), spec.buffer(s.output().buffer()));
         vars.putAll(s.settings());
         return vars;
+    }
+
+    /**
+     * For each topic role of an endpoint, {@code <ROLE>_TOPIC} and, where the buffer declares the topic, the
+     * partitions it must have ({@code <ROLE>_PARTITIONS}), which the stage checks at start-up.
+     */
+    private static void putTopics(Map<String, String> vars, StageSpec.Endpoint endpoint, BufferSpec buffer) {
+        endpoint.topics().forEach((role, topic) -> {
+            vars.put(TopicUse.topicVariable(role), topic);
+            TopicSpec t = buffer.topics().get(topic);
+            if (t != null) {
+                vars.put(TopicUse.partitionsVariable(role), String.valueOf(t.partitions()));
+            }
+        });
     }
 
     /**

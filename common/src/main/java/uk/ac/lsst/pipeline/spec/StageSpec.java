@@ -7,7 +7,7 @@ import java.util.Map;
  * One stage of a pipeline file.
  *
  * @param name     its name in the file
- * @param type     what it runs
+ * @param type     what it runs: the id of a stage type ({@link StageKind#id}), e.g. {@code crossmatch-service}
  * @param group    its consumer group (the Kafka Streams application id) on its input buffer
  * @param input    the buffer and topics it reads
  * @param output   the buffer and topics it writes
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param settings the stage's own variables (catalogues, thumbnail directory, ...), in file order
  * @param line     line of the stage in the file
  */
-public record StageSpec(String name, StageType type, String group, Endpoint input, Endpoint output, int threads,
+public record StageSpec(String name, String type, String group, Endpoint input, Endpoint output, int threads,
                         int replicas, Map<String, String> settings, int line) {
 
     public StageSpec {

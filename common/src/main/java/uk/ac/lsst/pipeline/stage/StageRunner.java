@@ -3,26 +3,30 @@ package uk.ac.lsst.pipeline.stage;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.TopicPartition;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.ac.lsst.pipeline.buffer.BufferCheck;
+import uk.ac.lsst.pipeline.buffer.TopicCheck;
 import uk.ac.lsst.pipeline.config.StageSettings;
 
 /**
  * Runs one stage: a Kafka Streams application over a topology, reading its input buffer and writing its output
  * buffer (see {@link CrossBufferClientSupplier}), at-least-once, with its HTTP health and metrics endpoints.
+ * {@link #start} first checks that both buffers answer and that the stage's topics exist with the expected
+ * partitions.
  *
  * <p>An exception that escapes the topology shuts the client down (state ERROR): liveness then fails and
  * {@link #run} returns a non-zero exit code so that the orchestrator restarts the process. Local state is never
@@ -35,7 +39,9 @@ public final class StageRunner implements AutoCloseable {
     /** Producer request limit: the largest MAX_ALERT_BYTES (64 MiB) with room for key and headers. */
     static final int MAX_REQUEST_BYTES = 65 * 1024 * 1024;
 
+    private final StageConfig config;
     private final StageSettings settings;
+    private final StageParts parts;
     private final StageMetrics metrics;
     private final KafkaStreams streams;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -44,10 +50,12 @@ public final class StageRunner implements AutoCloseable {
     private volatile boolean failed;
     private boolean closed;
 
-    public StageRunner(StageSettings settings, Topology topology, StageMetrics metrics) {
-        this.settings = settings;
+    public StageRunner(StageConfig config, StageParts parts, StageMetrics metrics) {
+        this.config = config;
+        this.settings = config.stage();
+        this.parts = parts;
         this.metrics = metrics;
-        this.streams = new KafkaStreams(topology, streamsProperties(settings),
+        this.streams = new KafkaStreams(parts.topology(), streamsProperties(settings),
                 new CrossBufferClientSupplier(settings.output()));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stage {} failed and shuts down: {}", settings.applicationId(), e.toString(), e);
@@ -88,19 +96,33 @@ public final class StageRunner implements AutoCloseable {
 
     /**
      * Checks that both buffers answer (failing fast with a clear message when one is down or refuses the
-     * credentials), then starts the HTTP endpoints and the Streams client; returns once they run.
+     * credentials) and that the stage's topics exist, then starts the HTTP endpoints and the Streams client; returns
+     * once they run.
      *
      * @throws BufferCheck.BufferUnavailableException when a buffer cannot be used
+     * @throws StageStartException listing the topics that are missing or have other partitions than expected
      */
     public synchronized void start() {
         BufferCheck.verify(settings.input(), BUFFER_CHECK_TIMEOUT);
         BufferCheck.verify(settings.output(), BUFFER_CHECK_TIMEOUT);
+        List<String> problems = new ArrayList<>(TopicCheck.problems(settings.input(), config.reads(),
+                BUFFER_CHECK_TIMEOUT));
+        problems.addAll(TopicCheck.problems(settings.output(), config.writes(), BUFFER_CHECK_TIMEOUT));
+        if (!problems.isEmpty()) {
+            throw new StageStartException(String.join("; ", problems) + ". Stages never create their topics: "
+                    + "create them with `pipeline apply -f <pipeline file>`");
+        }
         http = new HealthServer(settings.httpPort(), settings.applicationId(), streams::state, metrics::scrape);
         streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("stage", settings.applicationId()));
         streamsMetrics.bindTo(metrics.registry());
-        log.info("stage {} starting: input {}, output {}, {} thread(s), http port {}", settings.applicationId(),
-                settings.input(), settings.output(), settings.threads(), http.port());
+        log.info("stage {} starting: {}; input {}, output {}, {} thread(s), http port {}", settings.applicationId(),
+                config.describe(), settings.input(), settings.output(), settings.threads(), http.port());
         streams.start();
+    }
+
+    /** The settings this stage runs with. */
+    public StageConfig config() {
+        return config;
     }
 
     public KafkaStreams.State state() {
@@ -151,30 +173,39 @@ public final class StageRunner implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        List<AutoCloseable> resources = new ArrayList<>(parts.resources());
+        java.util.Collections.reverse(resources);
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn("stage {}: closing {} failed: {}", settings.applicationId(), r, e.toString());
+            }
+        }
         terminated.countDown();
     }
 
     /**
-     * Runs a stage until SIGTERM (exit code 0) or until it fails (exit code 1), for a service's {@code main}.
+     * Starts the stage and runs it until SIGTERM (0) or until it fails (1); a buffer or topic it cannot use at
+     * start-up is reported on standard error (1). For {@link StageMain}.
      */
-    public static int run(StageSettings settings, Topology topology, StageMetrics metrics) {
-        log.info("topology of {}:\n{}", settings.applicationId(), topology.describe());
-        StageRunner runner = new StageRunner(settings, topology, metrics);
-        Thread hook = new Thread(runner::close, "shutdown-" + settings.applicationId());
+    int runUntilStopped() {
+        log.info("topology of {}:\n{}", settings.applicationId(), parts.topology().describe());
+        Thread hook = new Thread(this::close, "shutdown-" + settings.applicationId());
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            runner.start();
-        } catch (BufferCheck.BufferUnavailableException e) {
+            start();
+        } catch (BufferCheck.BufferUnavailableException | StageStartException e) {
             log.error("stage {} cannot start: {}", settings.applicationId(), e.getMessage());
-            runner.close();
+            close();
             return 1;
         }
         try {
-            runner.terminated.await();
+            terminated.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runner.close();
-        return runner.failed ? 1 : 0;
+        close();
+        return failed ? 1 : 0;
     }
 }

@@ -16,6 +16,16 @@ import uk.ac.lsst.pipeline.config.BufferSettings;
 import uk.ac.lsst.pipeline.testing.ProjectFiles;
 
 class PipelineSpecTest {
+    private static final StageKind INGEST = new StageKind("buffer-ingest", List.of(),
+            List.of("alerts", "dead-letters"), true);
+    private static final StageKind CROSSMATCH = new StageKind("crossmatch-service", List.of("alerts"),
+            List.of("crossmatch", "dead-letters"), false);
+    private static final StageKind WATCHLIST = new StageKind("watchlist-service", List.of("alerts", "watchlists"),
+            List.of("hits", "dead-letters"), false);
+    private static final StageKind THUMBNAILS = new StageKind("thumbnail-service", List.of("alerts"),
+            List.of("thumbnails", "dead-letters"), false);
+    /** The stage types of the project's pipeline file, as their stages declare them. */
+    private static final StageKinds KINDS = StageKinds.complete(List.of(INGEST, CROSSMATCH, WATCHLIST, THUMBNAILS));
 
     private static final String MINIMAL = """
             version: 1
@@ -43,25 +53,24 @@ class PipelineSpecTest {
 
     @Test
     void defaultPipelineFileDescribesFourStagesOnThreeBuffers() {
-        PipelineSpec spec = PipelineSpec.load(ProjectFiles.pipelineFile(), Map.of());
+        PipelineSpec spec = PipelineSpec.load(ProjectFiles.pipelineFile(), Map.of(), KINDS);
         assertThat(spec.buffers()).containsOnlyKeys("upstream", "ingest", "science");
         assertThat(spec.buffer("upstream").managed()).isFalse();
         assertThat(spec.buffer("ingest").topics().get("alerts").partitions()).isEqualTo(16);
         assertThat(spec.buffer("ingest").topics().get("alerts").configs())
                 .containsEntry("message.timestamp.type", "LogAppendTime")
                 .containsEntry("retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
-        assertThat(spec.stages().values()).extracting(StageSpec::type).containsExactly(StageType.BUFFER_INGEST,
-                StageType.CROSSMATCH_SERVICE, StageType.WATCHLIST_SERVICE, StageType.THUMBNAIL_SERVICE,
-                StageType.EXTERNAL);
+        assertThat(spec.stages().values()).extracting(StageSpec::type).containsExactly("buffer-ingest",
+                "crossmatch-service", "watchlist-service", "thumbnail-service", "external");
         assertThat(spec.stage("buffer-ingest").input().topicPattern()).isNotBlank();
         assertThat(spec.stage("watchlist-service").output().topics()).containsEntry("hits", "watchlist-hits");
     }
 
     @Test
     void variablesAreTakenFromTheEnvironmentWithDefaults() {
-        PipelineSpec local = PipelineSpec.parse(MINIMAL, "test", Map.of());
+        PipelineSpec local = PipelineSpec.parse(MINIMAL, "test", Map.of(), KINDS);
         assertThat(local.buffer("ingest").bootstrap()).isEqualTo("localhost:9093");
-        PipelineSpec compose = PipelineSpec.parse(MINIMAL, "test", Map.of("INGEST_BOOTSTRAP", "kafka-ingest:9092"));
+        PipelineSpec compose = PipelineSpec.parse(MINIMAL, "test", Map.of("INGEST_BOOTSTRAP", "kafka-ingest:9092"), KINDS);
         assertThat(compose.buffer("ingest").bootstrap()).isEqualTo("kafka-ingest:9092");
         assertThat(compose.buffer("science").topics().get("crossmatch").replicationFactor()).isEqualTo((short) 3);
         assertThat(compose.buffer("ingest").topics().get("alerts").replicationFactor()).isEqualTo((short) -1);
@@ -88,7 +97,7 @@ class PipelineSpecTest {
                     input: {buffer: ingest, topics: {x: alerts}}
                     output: {buffer: science, topics: {}}
                 """;
-        assertThatThrownBy(() -> PipelineSpec.parse(bad, "bad.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(bad, "bad.yaml", Map.of(), KINDS))
                 .isInstanceOf(PipelineFileException.class)
                 .satisfies(e -> assertThat(((PipelineFileException) e).problems()).containsExactlyInAnyOrder(
                         "line 5: topic alerts on buffer ingest partitions is 0: expected 1..100000",
@@ -103,7 +112,7 @@ class PipelineSpecTest {
                         "line 13: stage crossmatch-service output has no topic for role 'dead-letters': a "
                                 + "crossmatch-service stage needs [crossmatch, dead-letters]",
                         "line 15: stage mystery has no 'type': expected one of [buffer-ingest, crossmatch-service, "
-                                + "watchlist-service, thumbnail-service, external] (a stage named after its type may "
+                                + "external, thumbnail-service, watchlist-service] (a stage named after its type may "
                                 + "leave it out)"))
                 .hasMessageStartingWith("pipeline file bad.yaml is invalid (8 problems)");
     }
@@ -111,7 +120,7 @@ class PipelineSpecTest {
     @Test
     void moreStreamThreadsThanPartitionsIsRefused() {
         String tooMany = MINIMAL.replace("replicas: 4", "replicas: 5");
-        assertThatThrownBy(() -> PipelineSpec.parse(tooMany, "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(tooMany, "t.yaml", Map.of(), KINDS))
                 .isInstanceOf(PipelineFileException.class)
                 .hasMessageContaining("line 18: stage crossmatch-service runs 5 replica(s) x 2 thread(s) = 10 stream "
                         + "threads, but topic alerts on buffer ingest has only 8 partition(s)");
@@ -120,7 +129,7 @@ class PipelineSpecTest {
     @Test
     void topicsOfAStageMustExistOnItsBuffer() {
         String missing = MINIMAL.replace("topics: {alerts: alerts}}", "topics: {alerts: alerts-typo}}");
-        assertThatThrownBy(() -> PipelineSpec.parse(missing, "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(missing, "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("line 16: stage crossmatch-service input topic 'alerts-typo' is not on buffer "
                         + "ingest: expected one of [alerts, watchlists]");
     }
@@ -128,29 +137,29 @@ class PipelineSpecTest {
     @Test
     void unsetVariableWithoutDefaultIsNamed() {
         String text = MINIMAL.replace("bootstrap: localhost:9094", "bootstrap: ${SCIENCE_HOSTS}");
-        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("line 9: buffer science bootstrap uses ${SCIENCE_HOSTS}, which is not set");
     }
 
     @Test
     void invalidYamlNamesTheLine() {
-        assertThatThrownBy(() -> PipelineSpec.parse("buffers:\n  a: [1, 2\nstages: {}\n", "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse("buffers:\n  a: [1, 2\nstages: {}\n", "t.yaml", Map.of(), KINDS))
                 .isInstanceOf(PipelineFileException.class)
                 .hasMessageContaining("line 3: not valid YAML");
-        assertThatThrownBy(() -> PipelineSpec.parse("", "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse("", "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("the file is empty");
-        assertThatThrownBy(() -> PipelineSpec.parse("buffers: {}\nbuffers: {}\nstages: {}\n", "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse("buffers: {}\nbuffers: {}\nstages: {}\n", "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("line 2").hasMessageContaining("duplicate key buffers");
     }
 
     @Test
     void passwordsWrittenInTheFileAreRefusedWithoutEchoingThem() {
         String text = secured("password: hunter2-secret");
-        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("line 9: buffer upstream security sasl password is written in the file")
                 .hasMessageNotContaining("hunter2-secret");
         String setting = MINIMAL.replace("CATALOGUES: sdss", "CATALOGUE_PASSWORD: hunter2-secret");
-        assertThatThrownBy(() -> PipelineSpec.parse(setting, "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(setting, "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("setting CATALOGUE_PASSWORD looks like a secret")
                 .hasMessageNotContaining("hunter2-secret");
     }
@@ -165,7 +174,7 @@ class PipelineSpecTest {
                     security: {protocol: SASL_SSL}
                 stages: {}
                 """;
-        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of()))
+        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("line 5: buffer upstream security uses SASL_SSL but has no 'sasl:'");
     }
 
@@ -173,7 +182,7 @@ class PipelineSpecTest {
     void secretsAreReferencesWhenPrintedAndValuesOnlyWhenResolved(@TempDir Path dir) throws Exception {
         Path trust = Files.writeString(dir.resolve("ts"), "trust-pw");
         PipelineSpec spec = PipelineSpec.parse(secured("password: {env: UPSTREAM_PW}").replace("/run/secrets/ts",
-                trust.toString()), "t.yaml", Map.of());
+                trust.toString()), "t.yaml", Map.of(), KINDS);
         BufferSpec upstream = spec.buffer("upstream");
         assertThat(upstream.security().protocol()).isEqualTo(SecurityProtocol.SASL_SSL);
 
@@ -195,7 +204,7 @@ class PipelineSpecTest {
 
     @Test
     void stageEnvironmentCarriesBuffersTopicsThreadsAndSettings() {
-        PipelineSpec spec = PipelineSpec.parse(MINIMAL, "t.yaml", Map.of());
+        PipelineSpec spec = PipelineSpec.parse(MINIMAL, "t.yaml", Map.of(), KINDS);
         Map<String, String> env = StageEnvironment.of(spec, "crossmatch-service", StageEnvironment.Secrets.REFERENCE,
                 Map.of());
         assertThat(env).containsEntry("APPLICATION_ID", "crossmatch-service")
@@ -205,7 +214,7 @@ class PipelineSpecTest {
                 .containsEntry("ALERTS_TOPIC", "alerts")
                 .containsEntry("CROSSMATCH_TOPIC", "crossmatch")
                 .containsEntry("CROSSMATCH_PARTITIONS", "8")
-                .containsEntry("CROSSMATCH_REPLICATION_FACTOR", "3")
+                .containsEntry("ALERTS_PARTITIONS", "8")
                 .containsEntry("DEAD_LETTER_TOPIC", "crossmatch-dead-letters")
                 .containsEntry("CATALOGUES", "sdss");
     }
@@ -217,23 +226,71 @@ class PipelineSpecTest {
         process.put(PipelineEnvironment.STAGE_VARIABLE, "watchlist-service");
         process.put("STREAM_THREADS", "1");
         process.put("HITS_TOPIC", " ");
-        Map<String, String> vars = PipelineEnvironment.resolve(process, StageType.WATCHLIST_SERVICE);
+        Map<String, String> vars = PipelineEnvironment.resolve(process, WATCHLIST);
         assertThat(vars).containsEntry("STREAM_THREADS", "1").containsEntry("HITS_TOPIC", "watchlist-hits")
                 .containsEntry("WATCHLISTS_TOPIC", "watchlists").containsEntry("INPUT_BOOTSTRAP_SERVERS", "localhost:9093");
 
         process.put(PipelineEnvironment.STAGE_VARIABLE, "crossmatch-service");
-        assertThatThrownBy(() -> PipelineEnvironment.resolve(process, StageType.WATCHLIST_SERVICE))
+        assertThatThrownBy(() -> PipelineEnvironment.resolve(process, WATCHLIST))
                 .hasMessageContaining("PIPELINE_STAGE='crossmatch-service' is a crossmatch-service stage");
         process.remove(PipelineEnvironment.STAGE_VARIABLE);
-        assertThat(PipelineEnvironment.resolve(process, StageType.THUMBNAIL_SERVICE))
+        assertThat(PipelineEnvironment.resolve(process, THUMBNAILS))
                 .containsEntry("THUMBNAILS_TOPIC", "thumbnails");
-        assertThat(PipelineEnvironment.resolve(Map.of("A", "b"), StageType.THUMBNAIL_SERVICE))
+        assertThat(PipelineEnvironment.resolve(Map.of("A", "b"), THUMBNAILS))
                 .isEqualTo(Map.of("A", "b"));
     }
 
     @Test
+    void anUnknownStageTypeIsAnErrorOnlyForAReaderThatKnowsEveryType() {
+        String text = MINIMAL.replace("  crossmatch-service:\n", "  my-classifier:\n");
+        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of(), KINDS))
+                .hasMessageContaining("stage my-classifier has no 'type': expected one of [buffer-ingest, "
+                        + "crossmatch-service, external, thumbnail-service, watchlist-service]");
+        PipelineSpec spec = PipelineSpec.parse(text, "t.yaml", Map.of(), StageKinds.partial(List.of(WATCHLIST)));
+        assertThat(spec.stage("my-classifier").type()).isEqualTo("my-classifier");
+        assertThat(spec.stage("my-classifier").output().topics()).containsKeys("crossmatch", "dead-letters");
+    }
+
+    @Test
+    void aStageOfAKnownTypeMustNameEveryTopicRoleOfItsType() {
+        String text = MINIMAL.replace("topics: {crossmatch: crossmatch, dead-letters: crossmatch-dead-letters}",
+                "topics: {crossmatch: crossmatch}");
+        assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of(),
+                StageKinds.partial(List.of(CROSSMATCH))))
+                .hasMessageContaining("has no topic for role 'dead-letters': a crossmatch-service stage needs "
+                        + "[crossmatch, dead-letters]");
+        assertThat(PipelineSpec.parse(text, "t.yaml", Map.of(), StageKinds.partial(List.of())).stages())
+                .containsKey("crossmatch-service");
+    }
+
+    @Test
+    void aWrittenFileReadsBackIntoTheSameBuffersTopicsAndStages(@TempDir Path dir) throws Exception {
+        Path trust = Files.writeString(dir.resolve("ts"), "trust-pw");
+        PipelineSpec original = PipelineSpec.parse(secured("password: {env: UPSTREAM_PW}").replace("/run/secrets/ts",
+                trust.toString()), "t.yaml", Map.of(), KINDS);
+        PipelineSpec defaults = PipelineSpec.load(ProjectFiles.pipelineFile(), Map.of(), KINDS);
+        for (PipelineSpec spec : List.of(original, defaults, defaults.withBootstrap("ingest", "127.0.0.1:40001"))) {
+            String text = PipelineFileWriter.write(spec, "written by a test\nfrom " + spec.source());
+            assertThat(text).startsWith("# written by a test\n# from ").doesNotContain("${");
+            PipelineSpec again = PipelineSpec.parse(text, "again.yaml", Map.of(), KINDS);
+            assertThat(again.buffers().keySet()).containsExactlyElementsOf(spec.buffers().keySet());
+            spec.buffers().values().forEach(b -> {
+                BufferSpec r = again.buffer(b.name());
+                assertThat(r.bootstrap()).isEqualTo(b.bootstrap());
+                assertThat(r.managed()).isEqualTo(b.managed());
+                assertThat(r.security()).isEqualTo(b.security());
+                assertThat(r.properties()).isEqualTo(b.properties());
+                assertThat(r.topics()).isEqualTo(b.topics());
+            });
+            assertThat(again.stages().keySet()).containsExactlyElementsOf(spec.stages().keySet());
+            spec.stages().values().forEach(s -> assertThat(again.stage(s.name()))
+                    .usingRecursiveComparison().ignoringFields("line").isEqualTo(s));
+        }
+    }
+
+    @Test
     void topicSpecsKeepFileOrderAndConfigs() {
-        PipelineSpec spec = PipelineSpec.parse(MINIMAL, "t.yaml", Map.of());
+        PipelineSpec spec = PipelineSpec.parse(MINIMAL, "t.yaml", Map.of(), KINDS);
         List<String> names = spec.buffer("ingest").topics().values().stream().map(TopicSpec::name).toList();
         assertThat(names).containsExactly("alerts", "watchlists");
         assertThat(spec.buffer("ingest").topics().get("watchlists").configs()).containsEntry("cleanup.policy", "compact");

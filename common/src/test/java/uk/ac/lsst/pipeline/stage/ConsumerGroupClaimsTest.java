@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
+import uk.ac.lsst.pipeline.testing.CopyStage;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 
 /**
@@ -60,9 +61,9 @@ class ConsumerGroupClaimsTest {
         AtomicLong fast = new AtomicLong();
         AtomicLong slow = new AtomicLong();
         try (StageRunner slowStage = CopyStage.runner("slow-group", input.bootstrapServers(), output.bootstrapServers(),
-                stateDir.resolve("slow"), CopyStage.topology("pace-in", "pace-slow", Duration.ofMillis(40), slow));
+                stateDir.resolve("slow"), "pace-in", "pace-slow", Duration.ofMillis(40), slow);
              StageRunner fastStage = CopyStage.runner("fast-group", input.bootstrapServers(), output.bootstrapServers(),
-                     stateDir.resolve("fast"), CopyStage.topology("pace-in", "pace-fast", Duration.ZERO, fast))) {
+                     stateDir.resolve("fast"), "pace-in", "pace-fast", Duration.ZERO, fast)) {
             slowStage.start();
             fastStage.start();
 
@@ -140,8 +141,8 @@ class ConsumerGroupClaimsTest {
         List<StageRunner> workers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             StageRunner w = CopyStage.runner(group, input.bootstrapServers(), output.bootstrapServers(),
-                    stateDir.resolve(group + "-" + i), CopyStage.topology(in, in.replace("-in", "") + "-out",
-                            Duration.ZERO, new AtomicLong()));
+                    stateDir.resolve(group + "-" + i), in, in.replace("-in", "") + "-out", Duration.ZERO,
+                    new AtomicLong());
             w.start();
             workers.add(w);
         }

@@ -1,6 +1,7 @@
 package uk.ac.lsst.pipeline.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.config.StageSettings;
+import uk.ac.lsst.pipeline.testing.CopyStage;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 
 class StageRunnerTest {
@@ -52,10 +55,11 @@ class StageRunnerTest {
     @Test
     void shouldServeHealthAndPrometheusMetricsFromTheStreamsState() throws Exception {
         StageMetrics metrics = StageMetrics.prometheus("health-stage");
-        StageSettings settings = StageSettings.local("health-stage", buffer.bootstrapServers(),
-                buffer.bootstrapServers(), 1, "health-dead-letters", stateDir, Map.of());
-        try (StageRunner runner = new StageRunner(settings,
-                CopyStage.topology("health-in", "health-out", Duration.ZERO, new AtomicLong()), metrics)) {
+        CopyStage stage = new CopyStage(Duration.ZERO, new AtomicLong());
+        CopyStage.Settings settings = stage.settings(CopyStage.env("health-stage", buffer.bootstrapServers(),
+                buffer.bootstrapServers(), stateDir, "health-in", "health-out", Map.of()));
+        try (StageRunner runner = new StageRunner(settings, stage.build(settings, StageContext.of(metrics)),
+                metrics)) {
             runner.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> runner.state() == KafkaStreams.State.RUNNING);
 
@@ -79,9 +83,10 @@ class StageRunnerTest {
                 .foreach((k, v) -> {
                     throw new IllegalStateException("unexpected bug in a processor");
                 }, Named.as("explode"));
-        StageSettings settings = StageSettings.local("boom-stage", buffer.bootstrapServers(),
-                buffer.bootstrapServers(), 1, "boom-dead-letters", stateDir, Map.of("consumer.auto.offset.reset", "earliest"));
-        try (StageRunner runner = new StageRunner(settings, builder.build(),
+        CopyStage.Settings settings = new CopyStage(Duration.ZERO, new AtomicLong()).settings(CopyStage.env(
+                "boom-stage", buffer.bootstrapServers(), buffer.bootstrapServers(), stateDir, "boom-in", "boom-in",
+                Map.of()));
+        try (StageRunner runner = new StageRunner(settings, StageParts.of(builder.build()),
                 new StageMetrics(new SimpleMeterRegistry(), "boom-stage"));
              KafkaProducer<String, String> producer = new KafkaProducer<>(
                      Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, buffer.bootstrapServers()),
@@ -98,9 +103,34 @@ class StageRunnerTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenItsTopicsAreMissingOrHaveOtherPartitions() {
+        CopyStage stage = new CopyStage(Duration.ZERO, new AtomicLong());
+        Map<String, String> env = CopyStage.env("check-stage", buffer.bootstrapServers(), buffer.bootstrapServers(),
+                stateDir, "health-in", "no-such-topic", Map.of("IN_PARTITIONS", "3"));
+        assertThatThrownBy(() -> StageMain.start(stage, env))
+                .isInstanceOf(StageStartException.class)
+                .hasMessageContaining("topic health-in (in) on the input buffer at " + buffer.bootstrapServers()
+                        + " has 2 partitions: expected 3")
+                .hasMessageContaining("topic no-such-topic (out) does not exist on the output buffer")
+                .hasMessageContaining("pipeline apply");
+    }
+
+    @Test
+    void shouldRunAnyStageOfTheRegistryThroughTheGenericEntryPoint() {
+        CopyStage copy = new CopyStage(Duration.ZERO, new AtomicLong());
+        StageRegistry registry = StageRegistry.of(List.of(copy));
+        assertThat(StageMain.select(registry, new String[0], Map.of())).isSameAs(copy);
+        assertThat(StageMain.select(registry, new String[] {"copy"}, Map.of())).isSameAs(copy);
+        assertThatThrownBy(() -> StageMain.select(registry, new String[] {"crossmatch-service"}, Map.of()))
+                .hasMessage("no stage of type 'crossmatch-service' here: expected one of [copy]");
+        assertThat(StageMain.run(copy, Map.of("STREAM_THREADS", "none"))).isEqualTo(2);
+    }
+
+    @Test
     void shouldConfigureAtLeastOnceOnTheInputBufferWithOverridesLast() {
-        StageSettings settings = StageSettings.local("props-stage", "in:9092", "out:9092", 3, "dlq", stateDir,
-                Map.of("commit.interval.ms", "250"));
+        StageSettings settings = new CopyStage(Duration.ZERO, new AtomicLong()).settings(CopyStage.env(
+                "props-stage", "in:9092", "out:9092", stateDir, "in", "out",
+                Map.of("STREAM_THREADS", "3", "KAFKA_COMMIT_INTERVAL_MS", "250"))).stage();
         Properties p = StageRunner.streamsProperties(settings);
         assertThat(p).containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in:9092")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)

@@ -13,6 +13,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
+import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.spec.StageKinds;
 
 /**
  * A buffer for integration tests: a real KRaft Kafka cluster started in-process with Kafka's own test kit
@@ -67,6 +69,18 @@ public final class TestBuffer implements AutoCloseable {
     }
 
     /** Creates the topics and waits until every partition takes writes. */
+    /**
+     * Creates the topics that the project's pipeline file declares on its buffer {@code buffer} (ingest, science),
+     * with the file's variables taken from {@code env} (e.g. {@code ALERTS_PARTITIONS}), as {@code pipeline apply}
+     * does; returns them.
+     */
+    public List<TopicSpec> createPipelineTopics(String buffer, Map<String, String> env) {
+        List<TopicSpec> topics = List.copyOf(PipelineSpec.load(ProjectFiles.pipelineFile(), env,
+                StageKinds.partial(List.of())).buffer(buffer).topics().values());
+        createTopics(topics.toArray(TopicSpec[]::new));
+        return topics;
+    }
+
     public void createTopics(TopicSpec... topics) {
         try (Admin admin = admin()) {
             new TopicAdmin(admin, Duration.ofSeconds(60)).ensure(List.of(topics));

@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import uk.ac.lsst.pipeline.alert.Alert;
@@ -11,7 +12,7 @@ import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.stage.AlertDecoding;
 import uk.ac.lsst.pipeline.stage.DeadLetters;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.TopicDescriptor;
 
 /**
@@ -24,34 +25,30 @@ public final class CrossmatchTopology {
     private CrossmatchTopology() {
     }
 
-    /** The alerts topic of the ingest buffer: object id to raw alert bytes. */
-    public static TopicDescriptor<String, byte[]> alertsTopic(CrossmatchSettings settings) {
-        return new TopicDescriptor<>(settings.alertsTopic(), Serdes.String(), Serdes.ByteArray());
-    }
-
     /** The results topic of the output buffer: object id to {@link CrossmatchRecord} as JSON. */
     public static TopicDescriptor<String, CrossmatchRecord> outputTopic(CrossmatchSettings settings) {
-        return new TopicDescriptor<>(settings.outputTopic().name(), Serdes.String(),
-                JsonSerde.of(CrossmatchRecord.class));
+        return new TopicDescriptor<>(settings.output().name(), Serdes.String(), JsonSerde.of(CrossmatchRecord.class));
     }
 
     /**
      * @param settings topics
      * @param decoder  shared by all tasks (cutouts skipped)
      * @param matcher  matches alerts against the live catalogues (shared by all tasks)
-     * @param metrics  alerts in/out and dead letters are counted here
+     * @param context  the clock (start-from instants) and the meters: alerts in/out and dead letters
      */
     public static Topology build(CrossmatchSettings settings, AlertDecoder decoder, AlertMatcher matcher,
-                                 StageMetrics metrics) {
+                                 StageContext context) {
         StreamsBuilder builder = new StreamsBuilder();
-        TopicDescriptor<String, byte[]> in = alertsTopic(settings);
         TopicDescriptor<String, CrossmatchRecord> out = outputTopic(settings);
+        KStream<String, byte[]> raw = builder.stream(settings.alerts().alerts().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-alerts")
+                        .withOffsetResetPolicy(settings.alerts().offsetReset(context.clock())));
         KStream<String, Alert> alerts = DeadLetters.split(
-                AlertDecoding.decode(builder.stream(in.name(), in.consumed("read-alerts")), decoder, true, metrics),
-                settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics);
+                AlertDecoding.decode(raw, decoder, true, context.metrics()),
+                settings.stage().deadLetters().name(), settings.alerts().maxAlertBytes(), context.metrics());
         alerts.map((key, alert) -> {
             CrossmatchRecord record = matcher.match(alert);
-            metrics.alertOut();
+            context.metrics().alertOut();
             return KeyValue.pair(alert.objectId(), record);
         }, Named.as("match-catalogues")).to(out.name(), out.produced("write-crossmatch"));
         return builder.build();

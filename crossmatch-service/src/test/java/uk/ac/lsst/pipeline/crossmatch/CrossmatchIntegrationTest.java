@@ -23,15 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.alert.Alert;
-import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.crossmatch.testing.Samples;
-import uk.ac.lsst.pipeline.crossmatch.testing.TestAlerts;
 import uk.ac.lsst.pipeline.alert.files.AlertFile;
 import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.crossmatch.testing.Samples;
+import uk.ac.lsst.pipeline.crossmatch.testing.TestAlerts;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 
@@ -57,7 +56,8 @@ class CrossmatchIntegrationTest {
 
     @Test
     void shouldMatchRealAlertsIntoTheScienceBufferAndDeadLetterTheBadOne() throws Exception {
-        ingest.createTopics(TopicSpec.of("alerts", 4));
+        ingest.createPipelineTopics("ingest", Map.of("ALERTS_PARTITIONS", "4"));
+        science.createPipelineTopics("science", Map.of());
         List<AlertFile> files = AlertFiles.discover(List.of(Samples.alerts()));
         byte[] noPosition = TestAlerts.ztfAt(TestAlerts.ztf("ZTF18acsbuxe"), Double.NaN, 12.0);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -78,7 +78,6 @@ class CrossmatchIntegrationTest {
         Map<String, String> env = new HashMap<>();
         env.put("INPUT_BOOTSTRAP_SERVERS", ingest.bootstrapServers());
         env.put("OUTPUT_BOOTSTRAP_SERVERS", science.bootstrapServers());
-        env.put("CROSSMATCH_PARTITIONS", "4");
         env.put("STREAM_THREADS", "2");
         env.put("HTTP_PORT", "0");
         env.put("STATE_DIR", stateDir.toString());
@@ -92,10 +91,7 @@ class CrossmatchIntegrationTest {
         env.put("CATALOGUE_DEMO_TYPE_COLUMN", "class");
         env.put("CATALOGUE_DEMO_CARRY_COLUMNS", "redshift,r");
         env.put("CATALOGUE_DEMO_RADIUS_ARCSEC", "5");
-        CrossmatchSettings settings = CrossmatchSettings.fromEnv(env);
-        StageMetrics metrics = StageMetrics.prometheus("crossmatch-service");
-
-        try (StageRunner runner = CrossmatchService.start(settings, metrics)) {
+        try (StageRunner runner = StageMain.start(new CrossmatchStage(), env)) {
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> science.readAll(List.of("crossmatch")).size() == files.size());
             List<ConsumerRecord<byte[], byte[]>> results = science.readAll(List.of("crossmatch"));
@@ -116,7 +112,7 @@ class CrossmatchIntegrationTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(committedOnIngest()).isEqualTo(files.size() + 1L));
-            assertThat(metrics.scrape()).contains("crossmatch_match_seconds_count")
+            assertThat(runner.metrics().scrape()).contains("crossmatch_match_seconds_count")
                     .contains("crossmatch_classifications_total{classification=\"VS\"")
                     .contains("crossmatch_catalogue_sources{catalogue=\"sdss\"");
             assertThat(runner.failed()).isFalse();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.config.SettingsException;
+import uk.ac.lsst.pipeline.config.TopicUse;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueSpec;
 import uk.ac.lsst.pipeline.crossmatch.classify.ClassificationRules;
 import uk.ac.lsst.pipeline.crossmatch.classify.SourceKind;
@@ -28,13 +29,12 @@ class CrossmatchSettingsTest {
 
     @Test
     void shouldApplyDefaults() {
-        CrossmatchSettings s = CrossmatchSettings.fromEnv(minimal());
+        CrossmatchSettings s = new CrossmatchStage().settings(minimal());
 
         assertThat(s.stage().applicationId()).isEqualTo("crossmatch-service");
-        assertThat(s.alertsTopic()).isEqualTo("alerts");
-        assertThat(s.outputTopic().name()).isEqualTo("crossmatch");
-        assertThat(s.outputTopic().partitions()).isEqualTo(16);
-        assertThat(s.deadLetterTopic().name()).isEqualTo("crossmatch-dead-letters");
+        assertThat(s.reads()).containsExactly(new TopicUse("alerts", "alerts", 0));
+        assertThat(s.writes()).containsExactly(new TopicUse("crossmatch", "crossmatch", 0),
+                new TopicUse("dead-letters", "crossmatch-dead-letters", 0));
         assertThat(s.catalogues().rules()).isEqualTo(ClassificationRules.DEFAULTS);
         assertThat(s.catalogues().reloadInterval()).isEqualTo(Duration.ofSeconds(10));
         CatalogueSpec sdss = s.catalogues().catalogues().get(0);
@@ -65,7 +65,7 @@ class CrossmatchSettingsTest {
         env.put("CLASSIFY_VS_MAX_ARCSEC", "1.0");
         env.put("CLASSIFY_NT_MAX_ARCSEC", "0.5");
 
-        CrossmatchSettings s = CrossmatchSettings.fromEnv(env);
+        CrossmatchSettings s = new CrossmatchStage().settings(env);
 
         List<CatalogueSpec> cats = s.catalogues().catalogues();
         assertThat(cats).extracting(CatalogueSpec::name).containsExactly("sdss", "demo-ctx");
@@ -97,14 +97,14 @@ class CrossmatchSettingsTest {
         env.put("CATALOGUE_2MASS_FILE", "/x.fits");
         env.put("CATALOGUE_SDSS_RADIUS", "2");
         env.put("CLASSIFY_VS_MAX_ARCSEC", "wide");
-        env.put("CROSSMATCH_PARTITIONS", "0");
+        env.put("CROSSMATCH_PARTITIONS", "-1");
 
-        assertThatThrownBy(() -> CrossmatchSettings.fromEnv(env))
+        assertThatThrownBy(() -> new CrossmatchStage().settings(env))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .anyMatch(p -> p.startsWith("INPUT_BOOTSTRAP_SERVERS is missing"))
                         .anyMatch(p -> p.startsWith("OUTPUT_BOOTSTRAP_SERVERS is missing"))
                         .anyMatch(p -> p.startsWith("STREAM_THREADS='many' is invalid"))
-                        .anyMatch(p -> p.startsWith("CROSSMATCH_PARTITIONS='0' is invalid"))
+                        .anyMatch(p -> p.startsWith("CROSSMATCH_PARTITIONS='-1' is invalid"))
                         .anyMatch(p -> p.startsWith("CATALOGUES: 'bad name' is not a valid catalogue name"))
                         .anyMatch(p -> p.startsWith("CATALOGUE_SDSS_FILE='/nowhere/sdss.csv' does not exist"))
                         .anyMatch(p -> p.startsWith("CATALOGUE_SDSS_RADIUS_ARCSEC='-2' is invalid"))
@@ -124,7 +124,7 @@ class CrossmatchSettingsTest {
     void shouldRefuseACatalogueListedTwice() {
         Map<String, String> env = minimal();
         env.put("CATALOGUES", "sdss,sdss");
-        assertThatThrownBy(() -> CrossmatchSettings.fromEnv(env))
+        assertThatThrownBy(() -> new CrossmatchStage().settings(env))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .containsExactly("CATALOGUES: 'sdss' is listed more than once"));
     }
@@ -134,7 +134,7 @@ class CrossmatchSettingsTest {
         Map<String, String> env = minimal();
         env.remove("CATALOGUES");
         env.remove("CATALOGUE_SDSS_FILE");
-        assertThatThrownBy(() -> CrossmatchSettings.fromEnv(env))
+        assertThatThrownBy(() -> new CrossmatchStage().settings(env))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .containsExactly("CATALOGUES is missing: expected comma-separated catalogue names, e.g. sdss,"
                                 + " each described by CATALOGUE_<NAME>_FILE and friends"));
@@ -147,7 +147,7 @@ class CrossmatchSettingsTest {
         Map<String, String> env = minimal();
         env.remove("CATALOGUE_SDSS_FILE");
         env.put("CATALOGUE_SDSS_FILE_FILE", secret.toString());
-        assertThat(CrossmatchSettings.fromEnv(env).catalogues().catalogues().get(0).file())
+        assertThat(new CrossmatchStage().settings(env).catalogues().catalogues().get(0).file())
                 .isEqualTo(Samples.sdssCatalogue());
     }
 }

@@ -24,11 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.crossmatch.classify.ContextClass;
+import uk.ac.lsst.pipeline.crossmatch.match.CrossMatcher;
+import uk.ac.lsst.pipeline.crossmatch.match.LiveCatalogues;
 import uk.ac.lsst.pipeline.crossmatch.testing.Samples;
 import uk.ac.lsst.pipeline.crossmatch.testing.TestAlerts;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 
 class CrossmatchTopologyTest {
@@ -50,16 +53,16 @@ class CrossmatchTopologyTest {
         env.put("CATALOGUE_DEMO_TYPE_COLUMN", "class");
         env.put("CATALOGUE_DEMO_CARRY_COLUMNS", "redshift,r");
         env.put("CATALOGUE_DEMO_RADIUS_ARCSEC", "5");
-        CrossmatchSettings settings = CrossmatchSettings.fromEnv(env);
+        CrossmatchSettings settings = new CrossmatchStage().settings(env);
         metrics = new StageMetrics(new SimpleMeterRegistry(), "crossmatch-service");
-        AlertMatcher matcher = CrossmatchService.matcher(settings.catalogues(),
-                CrossmatchService.loadCatalogues(settings.catalogues()), metrics);
         meters = new CrossmatchMetrics(metrics);
+        AlertMatcher matcher = new AlertMatcher(new CrossMatcher(LiveCatalogues.load(settings.catalogues()),
+                settings.catalogues().rules()), meters);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "crossmatch-service");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(CrossmatchTopology.build(settings, CrossmatchService.decoder(settings),
-                matcher, metrics), props);
+        driver = new TopologyTestDriver(CrossmatchTopology.build(settings, settings.alerts().decoder(false),
+                matcher, StageContext.of(metrics)), props);
         alerts = driver.createInputTopic("alerts", new StringSerializer(), new ByteArraySerializer());
         results = driver.createOutputTopic("crossmatch", new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic("crossmatch-dead-letters", new ByteArrayDeserializer(),

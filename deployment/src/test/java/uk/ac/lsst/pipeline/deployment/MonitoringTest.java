@@ -16,20 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.config.StageSettings;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
+import uk.ac.lsst.pipeline.testing.CopyStage;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 
 /** Prometheus scrapes every stage; the Grafana dashboard is provisioned and asks only for metrics stages serve. */
@@ -128,11 +124,10 @@ class MonitoringTest {
     private static String scrapeOfARunningStage(Path stateDir) throws Exception {
         try (TestBuffer buffer = TestBuffer.start()) {
             buffer.createTopics(TopicSpec.of("scrape-in", 2), TopicSpec.of("scrape-out", 2));
-            StageMetrics metrics = StageMetrics.prometheus("scrape-stage");
-            metrics.deadLetter("corrupt");
-            StageSettings settings = StageSettings.local("scrape-stage", buffer.bootstrapServers(),
-                    buffer.bootstrapServers(), 1, "scrape-dead-letters", stateDir, Map.of());
-            try (StageRunner runner = new StageRunner(settings, copy("scrape-in", "scrape-out"), metrics)) {
+            try (StageRunner runner = StageMain.create(new CopyStage(Duration.ZERO, new AtomicLong()),
+                    CopyStage.env("scrape-stage", buffer.bootstrapServers(), buffer.bootstrapServers(), stateDir,
+                            "scrape-in", "scrape-out", Map.of()))) {
+                runner.metrics().deadLetter("corrupt");
                 runner.start();
                 await().atMost(Duration.ofSeconds(90)).until(() -> runner.state() == KafkaStreams.State.RUNNING);
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -142,13 +137,6 @@ class MonitoringTest {
                 return response.body();
             }
         }
-    }
-
-    private static Topology copy(String in, String out) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-in"))
-                .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-out"));
-        return builder.build();
     }
 
     /** The host path (relative to the repository) that a compose service mounts at {@code target}. */

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.ac.lsst.pipeline.spec.PipelineEnvironment;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.spec.StageKind;
 import uk.ac.lsst.pipeline.spec.StageSpec;
-import uk.ac.lsst.pipeline.spec.StageType;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 
 /**
  * What each deployed process actually makes of its environment: the pipeline file read by the project's own
@@ -24,7 +25,8 @@ class StageSettingsResolutionTest {
     private static final String MOUNTED_FILE = "/etc/pipeline/pipeline.yaml";
 
     private final Path pipelineFile = Repository.file("pipeline.yaml");
-    private final PipelineSpec spec = PipelineSpec.load(pipelineFile, Map.of());
+    private final StageRegistry registry = StageRegistry.load();
+    private final PipelineSpec spec = PipelineSpec.load(pipelineFile, Map.of(), registry.kinds());
     private final JsonNode services = Yaml.read(Repository.file("docker-compose.yml")).path("services");
 
     @Test
@@ -74,14 +76,14 @@ class StageSettingsResolutionTest {
     void shouldApplyTopicsToTheBuffersAtTheReplicationOfTheOverlay(String overlay) {
         Manifests m = Manifests.render(overlay);
         Map<String, String> env = m.environment(Manifests.container(m.get("Job", "pipeline-topics"), "apply"));
-        PipelineSpec applied = PipelineSpec.load(pipelineFile, env);
+        PipelineSpec applied = PipelineSpec.load(pipelineFile, env, registry.kinds());
         applied.buffers().values().stream().filter(b -> b.managed()).forEach(b -> {
             assertThat(b.bootstrap()).isEqualTo(b.name() + "-kafka-bootstrap:9092");
             assertThat(b.replication()).isEqualTo((short) (overlay.equals("prod") ? 3 : 1));
         });
         Map<String, String> composeEnv = new HashMap<>();
         ComposeFileTest.environment(services.path("pipeline-init")).forEach((k, v) -> composeEnv.put(k, Yaml.withDefaults(v)));
-        PipelineSpec composed = PipelineSpec.load(pipelineFile, composeEnv);
+        PipelineSpec composed = PipelineSpec.load(pipelineFile, composeEnv, registry.kinds());
         composed.buffers().values().stream().filter(b -> b.managed())
                 .forEach(b -> assertThat(b.bootstrap()).isEqualTo(b.name() + "-kafka:9092"));
     }
@@ -91,7 +93,7 @@ class StageSettingsResolutionTest {
         assertThat(env.get(PipelineSpec.FILE_VARIABLE)).as(stage.name()).isEqualTo(MOUNTED_FILE);
         Map<String, String> local = new HashMap<>(env);
         local.put(PipelineSpec.FILE_VARIABLE, pipelineFile.toString());
-        Map<String, String> resolved = new HashMap<>(PipelineEnvironment.resolve(local, stage.type()));
+        Map<String, String> resolved = new HashMap<>(PipelineEnvironment.resolve(local, registry.get(stage.type()).kind()));
         resolved.put(PipelineSpec.FILE_VARIABLE, MOUNTED_FILE);
         return resolved;
     }
@@ -119,6 +121,6 @@ class StageSettingsResolutionTest {
     }
 
     private java.util.List<StageSpec> javaStages() {
-        return spec.stages().values().stream().filter(s -> s.type() != StageType.EXTERNAL).toList();
+        return spec.stages().values().stream().filter(s -> !s.type().equals(StageKind.EXTERNAL.id())).toList();
     }
 }

@@ -9,14 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import uk.ac.lsst.pipeline.spec.Substitution;
 
-/** Reads YAML (and JSON) documents as Jackson trees; resolves compose-style {@code ${VAR:-default}} values. */
+/**
+ * Reads YAML (and JSON) documents as Jackson trees; resolves compose-style {@code ${VAR:-default}} values as the
+ * pipeline file does ({@link Substitution}).
+ */
 final class Yaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
 
     private Yaml() {
     }
@@ -55,19 +56,12 @@ final class Yaml {
 
     /** The value with every {@code ${VAR:-default}} replaced by its default (an unset variable: empty). */
     static String withDefaults(String value) {
-        Matcher m = VARIABLE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Substitution.defaults(value);
     }
 
     /** The name of the single variable of a {@code ${VAR:-default}} value, or null. */
     static String variableName(String value) {
-        Matcher m = VARIABLE.matcher(value.trim());
-        return m.matches() ? m.group(1) : null;
+        return Substitution.variableName(value);
     }
 
     /** The elements of an array node as text (an absent node gives an empty list). */

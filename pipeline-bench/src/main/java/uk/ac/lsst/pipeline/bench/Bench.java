@@ -11,38 +11,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.streams.KafkaStreams;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffers;
+import uk.ac.lsst.pipeline.bench.buffer.BufferRoles;
 import uk.ac.lsst.pipeline.bench.buffer.RunNames;
 import uk.ac.lsst.pipeline.bench.measure.OutputReader;
-import uk.ac.lsst.pipeline.bench.measure.Percentiles;
 import uk.ac.lsst.pipeline.bench.measure.RunAnalysis;
 import uk.ac.lsst.pipeline.bench.measure.StageWindow;
 import uk.ac.lsst.pipeline.bench.measure.ThreadCpu;
 import uk.ac.lsst.pipeline.bench.measure.TopicRecords;
 import uk.ac.lsst.pipeline.bench.report.LayoutCheck;
 import uk.ac.lsst.pipeline.bench.report.Machine;
+import uk.ac.lsst.pipeline.bench.report.Percentiles;
 import uk.ac.lsst.pipeline.bench.report.RunResult;
 import uk.ac.lsst.pipeline.bench.report.SeriesPoint;
 import uk.ac.lsst.pipeline.bench.report.StageResult;
-import uk.ac.lsst.pipeline.bench.stages.LocalStages;
-import uk.ac.lsst.pipeline.bench.stages.RunningStage;
+import uk.ac.lsst.pipeline.bench.stages.BenchPipeline;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
+import uk.ac.lsst.pipeline.crossmatch.CrossmatchStage;
 import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.local.replay.ReplayResult;
 import uk.ac.lsst.pipeline.local.replay.Replayer;
 import uk.ac.lsst.pipeline.local.replay.SampleAlerts;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.local.run.LocalPipeline;
+import uk.ac.lsst.pipeline.local.run.RunningStage;
+import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 import uk.ac.lsst.pipeline.stage.StageRunner;
+import uk.ac.lsst.pipeline.watchlist.WatchlistStage;
 
 /**
  * One run of the pipeline, or of the stages asked for, on three buffers (upstream, ingest, science): fresh
@@ -78,16 +84,23 @@ public final class Bench {
             prepared.put(e.getKey(), PreparedAlerts.prepare(sources.get(e.getKey()), e.getValue(),
                     work.resolve("alerts").resolve(e.getKey())));
         }
+        Map<String, String> vars = variables(request.samples(), work.resolve("thumbnails"));
+        StageRegistry registry = StageRegistry.load();
+        PipelineSpec file = PipelineSpec.load(request.pipelineFile(), vars, registry.kinds());
         try (BenchBuffers buffers = request.buffers().open(out)) {
-            List<RunningStage> stages = new CopyOnWriteArrayList<>();
+            AtomicReference<LocalPipeline> running = new AtomicReference<>();
             Thread onExit = new Thread(() -> {
-                stages.forEach(RunningStage::close);
+                LocalPipeline pipeline = running.get();
+                if (pipeline != null) {
+                    pipeline.close();
+                }
                 buffers.close();
                 deleteQuietly(work);
             }, "bench-exit");
             Runtime.getRuntime().addShutdownHook(onExit);
             try {
-                return runOn(buffers, request, counts, prepared, work, stages);
+                return runOn(buffers, request, new RunPipeline(file, vars, registry), counts, prepared, work,
+                        running);
             } finally {
                 removeShutdownHook(onExit);
             }
@@ -96,9 +109,25 @@ public final class Bench {
         }
     }
 
-    /** Starts the stages (into {@code stages}), replays, measures, runs the references. */
-    private RunResult runOn(BenchBuffers buffers, BenchRequest request, Map<String, Long> counts,
-                            Map<String, Path> prepared, Path work, List<RunningStage> stages) throws Exception {
+    /**
+     * The variables a run reads its pipeline file with: this process's environment, with {@code SAMPLES_DIR} and
+     * {@code THUMBNAIL_DIR} (where the project's file takes its catalogues and puts its images).
+     */
+    static Map<String, String> variables(Path samples, Path thumbnails) {
+        Map<String, String> vars = new HashMap<>(System.getenv());
+        vars.put("SAMPLES_DIR", samples.toAbsolutePath().toString());
+        vars.put("THUMBNAIL_DIR", thumbnails.toAbsolutePath().toString());
+        return vars;
+    }
+
+    /** The pipeline file of a run, read with the run's variables, and the stages that can run. */
+    record RunPipeline(PipelineSpec file, Map<String, String> vars, StageRegistry registry) {
+    }
+
+    /** Starts the stages (into {@code running}), replays, measures, runs the references. */
+    private RunResult runOn(BenchBuffers buffers, BenchRequest request, RunPipeline run, Map<String, Long> counts,
+                            Map<String, Path> prepared, Path work, AtomicReference<LocalPipeline> running)
+            throws Exception {
         RunNames names = buffers.names();
         Map<String, Long> topicCounts = new TreeMap<>();
         Map<String, Path> topicAlerts = new TreeMap<>();
@@ -107,25 +136,35 @@ public final class Bench {
         buffers.upstream().ensureTopics(topicCounts.keySet().stream().map(t -> new TopicSpec(t, request.partitions(),
                 (short) -1, Map.of("message.timestamp.type", "LogAppendTime",
                         "max.message.bytes", String.valueOf(5 * 1024 * 1024)))).toList());
-        LocalStages.Layout layout = new LocalStages.Layout(request.samples(), request.partitions(),
-                request.instances(), request.threads(), work, List.copyOf(topicCounts.keySet()), names,
-                request.stages());
+        PipelineSpec spec = BenchPipeline.forRun(run.file(), run.registry(), buffers, request.partitions());
         out.printf("Starting stages %s: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
                 String.join(", ", request.stages()), request.instances(), request.threads(), request.partitions());
-        stages.addAll(LocalStages.start(layout, buffers.upstream(), buffers.ingest(), buffers.science()));
+        BenchPipeline.prepare(spec, run.vars(), request.samples());
+        LocalPipeline pipeline = BenchPipeline.start(spec, run.vars(), run.registry(), work.resolve("state"),
+                request.stages(), request.instances(), request.threads());
+        running.set(pipeline);
+        String ingestName = BufferRoles.ingest(spec, run.registry()).name();
+        List<RunningStage> stages = new ArrayList<>(pipeline.stages());
+        RunningStage ingest = pipeline.stage(ingestName);
+        stages.remove(ingest);
+        stages.add(0, ingest);
+        int upstreamPartitions = request.partitions() * topicCounts.size();
         RunResult result;
         try {
-            awaitAssigned(stages, request.partitions());
-            LayoutCheck check = layoutCheck(buffers.ingest(), stages, request.partitions());
+            awaitAssigned(stages, request.partitions(), upstreamPartitions);
+            LayoutCheck check = layoutCheck(buffers.ingest(), stages, List.copyOf(topicCounts.keySet()),
+                    request.partitions());
             result = replayAndMeasure(request, topicAlerts, topicCounts, buffers, stages, check);
-            long rebalanceMs = request.rebalance() ? timeRebalance(layout, buffers, stages, request.partitions()) : -1;
-            stages.forEach(RunningStage::close);
+            long rebalanceMs = request.rebalance() ? timeRebalance(pipeline, stages, request.partitions()) : -1;
+            pipeline.close();
             result = result.withMemory(heapAfterGcMb(), Machine.rssMb(), rebalanceMs);
         } finally {
-            stages.forEach(RunningStage::close);
+            pipeline.close();
+            running.set(null);
         }
         if (request.references()) {
-            result = result.withReferences(new ReferenceRuns(out).run(request, layout, buffers, result));
+            result = result.withReferences(new ReferenceRuns(out).run(request, spec, run, buffers,
+                    List.copyOf(topicCounts.keySet()), ingestName, result, work));
         }
         return result;
     }
@@ -206,7 +245,7 @@ public final class Bench {
             results.add(first ? analysis.ingest(s.name(), s.alertsIn(), window, cpuSeconds)
                     : analysis.downstream(s.name(), s.alertsIn(), output, window, cpuSeconds));
             series.put(s.name(), analysis.series(output, inSamples.get(s.name())));
-            if (s.name().equals(LocalStages.WATCHLIST)) {
+            if (s.type().equals(WatchlistStage.KIND.id())) {
                 trigger = Percentiles.of(analysis.latencies(output));
             }
         }
@@ -216,7 +255,7 @@ public final class Bench {
         }
         double pipelineSeconds = Math.max(1, lastDone - analysis.startMs()) / 1000.0;
         long bytes = alerts.totalBytes();
-        List<String> skipped = LocalStages.ALL.stream().filter(name -> !request.stages().contains(name)).toList();
+        List<String> skipped = request.runnable().stream().filter(name -> !request.stages().contains(name)).toList();
         return new RunResult(buffers.description(), buffers.names().prefix(), request.stages(), skipped,
                 request.partitions(), check.ingestBrokers(), request.instances(), request.threads(),
                 request.schedule().describe(), request.surveys(), replayed, alerts.size(),
@@ -261,9 +300,11 @@ public final class Bench {
         out.println(line);
     }
 
-    private void awaitAssigned(List<RunningStage> stages, int partitions) throws InterruptedException {
+    /** Waits until every stage runs and holds all its input partitions (buffer-ingest: every upstream one). */
+    private void awaitAssigned(List<RunningStage> stages, int partitions, int upstreamPartitions)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
-        while (!stages.stream().allMatch(s -> s.assigned(partitions))) {
+        while (!stages.stream().allMatch(s -> s.assigned(s == stages.get(0) ? upstreamPartitions : partitions))) {
             if (System.currentTimeMillis() > deadline || stages.stream().anyMatch(RunningStage::failed)) {
                 throw new IllegalStateException("the stages did not all get their partitions within 120 s");
             }
@@ -273,10 +314,10 @@ public final class Bench {
 
     /**
      * Leaders of the alerts topic per broker (every broker the cluster names, leader or not), and input partitions
-     * per instance of every stage.
+     * per instance of every stage (buffer-ingest: of each upstream topic; the others: of the alerts topic).
      */
-    private static LayoutCheck layoutCheck(BenchBuffer ingest, List<RunningStage> stages, int partitions)
-            throws Exception {
+    private static LayoutCheck layoutCheck(BenchBuffer ingest, List<RunningStage> stages, List<String> upstreamTopics,
+                                           int partitions) throws Exception {
         String alertsTopic = stages.get(0).outputTopic();
         Map<Integer, Integer> leaders = new TreeMap<>();
         try (Admin admin = ingest.admin()) {
@@ -288,7 +329,7 @@ public final class Bench {
         }
         Map<String, List<Integer>> perInstance = new LinkedHashMap<>();
         for (RunningStage s : stages) {
-            for (String topic : s.inputTopics()) {
+            for (String topic : s == stages.get(0) ? upstreamTopics : List.of(alertsTopic)) {
                 perInstance.put(s.name() + " <- " + topic, s.partitionsPerInstance(topic));
             }
         }
@@ -301,24 +342,24 @@ public final class Bench {
      * Starts one more crossmatch-service instance; the time until both run and share every partition, or -1 when
      * crossmatch-service is not among the stages.
      */
-    private long timeRebalance(LocalStages.Layout layout, BenchBuffers buffers, List<RunningStage> stages,
-                               int partitions) throws InterruptedException {
-        RunningStage crossmatch = stages.stream().filter(s -> s.name().equals(LocalStages.CROSSMATCH)).findFirst()
-                .orElse(null);
+    private long timeRebalance(LocalPipeline pipeline, List<RunningStage> stages, int partitions)
+            throws InterruptedException {
+        RunningStage crossmatch = stages.stream().filter(s -> s.type().equals(CrossmatchStage.KIND.id()))
+                .findFirst().orElse(null);
         if (crossmatch == null) {
             return -1;
         }
+        String alertsTopic = stages.get(0).outputTopic();
         long started = System.nanoTime();
-        StageRunner extra = LocalStages.startCrossmatchInstance(layout, buffers.ingest(), buffers.science(),
-                StageMetrics.prometheus(LocalStages.CROSSMATCH));
+        StageRunner extra = pipeline.startExtraInstance(crossmatch.name());
         try {
             List<StageRunner> both = new ArrayList<>(crossmatch.instances());
             both.add(extra);
-            RunningStage grown = new RunningStage(crossmatch.name(), both, crossmatch.metrics(), crossmatch.input(),
-                    crossmatch.inputTopics(), crossmatch.output(), crossmatch.outputTopic());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!(grown.assigned(partitions) && grown.partitionsPerInstance(crossmatch.inputTopics().get(0))
-                    .stream().allMatch(n -> n > 0))) {
+            while (!(both.stream().allMatch(i -> i.state() == KafkaStreams.State.RUNNING)
+                    && RunningStage.partitionsPerInstance(both, alertsTopic).stream().mapToInt(Integer::intValue)
+                            .sum() == partitions
+                    && RunningStage.partitionsPerInstance(both, alertsTopic).stream().allMatch(n -> n > 0))) {
                 if (System.nanoTime() > deadline) {
                     return -1;
                 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import uk.ac.lsst.pipeline.bench.buffer.BufferRoles;
 import uk.ac.lsst.pipeline.bench.buffer.BufferSource;
 import uk.ac.lsst.pipeline.bench.report.BenchReport;
 import uk.ac.lsst.pipeline.bench.report.Charts;
@@ -19,11 +20,12 @@ import uk.ac.lsst.pipeline.bench.report.Machine;
 import uk.ac.lsst.pipeline.bench.report.RunResult;
 import uk.ac.lsst.pipeline.bench.report.SummaryTable;
 import uk.ac.lsst.pipeline.bench.report.SweepPoint;
-import uk.ac.lsst.pipeline.bench.stages.LocalStages;
+import uk.ac.lsst.pipeline.bench.stages.BenchPipeline;
 import uk.ac.lsst.pipeline.config.SettingsException;
 import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
 import uk.ac.lsst.pipeline.spec.PipelineFileException;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 
 /**
  * {@code pipeline bench}: throughput and latency of every stage beside Kafka's own tools and MirrorMaker 2. Exit
@@ -96,8 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
     boolean keepTopics;
 
     @Option(names = "--stages", split = ",", paramLabel = "LIST",
-            description = "Only these stages run and are measured: a comma-separated list of crossmatch-service, "
-                    + "watchlist-service, thumbnail-service (buffer-ingest always runs; default: all).")
+            description = "Only these stages of the pipeline file run and are measured: a comma-separated list of "
+                    + "stage names, e.g. crossmatch-service,watchlist-service (buffer-ingest always runs; default: "
+                    + "every stage that runs in Java).")
     List<String> stages;
 
     @Option(names = "--preset", paramLabel = "seed",
@@ -199,11 +202,29 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path dir = samples != null ? samples
                 : Path.of(System.getProperty("pipeline.home", ".")).resolve("samples");
-        List<String> chosen = stages();
+        Path pipelineFile = file != null ? file : projectFile(dir);
+        StageRegistry registry = StageRegistry.load();
+        PipelineSpec spec = PipelineSpec.load(pipelineFile, Bench.variables(dir, out.resolve("thumbnails")),
+                registry.kinds());
+        List<String> runnable = new java.util.ArrayList<>(BenchPipeline.runnable(spec, registry));
+        String ingest = BufferRoles.ingest(spec, registry).name();
+        runnable.remove(ingest);
+        runnable.add(0, ingest);
+        List<String> chosen = stages(runnable);
         BufferSource buffers = file == null ? new BufferSource.InProcess(b)
-                : BufferSource.PipelineFile.of(PipelineSpec.load(file, System.getenv()), System.getenv(), keepTopics);
-        return new BenchRequest(dir, alerts, surveys, schedule, p, buffers, chosen, i, t, timeout, !noReferences,
-                sweep || sweepOnly, out);
+                : BufferSource.PipelineFile.of(spec, registry, System.getenv(), keepTopics);
+        return new BenchRequest(dir, alerts, surveys, schedule, p, pipelineFile, buffers, runnable, chosen, i, t,
+                timeout, !noReferences, sweep || sweepOnly, out);
+    }
+
+    /**
+     * The project's pipeline file, whose stages an in-process run runs: {@code pipeline.yaml} of the project
+     * ({@code pipeline.home}), else beside the samples directory.
+     */
+    private static Path projectFile(Path samples) {
+        String home = System.getProperty("pipeline.home");
+        return (home != null ? Path.of(home) : samples.toAbsolutePath().normalize().getParent())
+                .resolve("pipeline.yaml");
     }
 
     /** --brokers and --preset lay out in-process buffers only; --keep-topics keeps a file's buffers' topics only. */
@@ -221,18 +242,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The stages asked for, with buffer-ingest, in pipeline order. */
-    private List<String> stages() {
+    /** The stages asked for, with the ingest stage, in file order. */
+    private List<String> stages(List<String> runnable) {
         if (stages == null) {
-            return LocalStages.ALL;
+            return runnable;
         }
         for (String s : stages) {
-            if (!LocalStages.ALL.contains(s)) {
+            if (!runnable.contains(s)) {
                 throw new ParameterException(spec.commandLine(), "--stages: '" + s + "' is not a stage: expected "
-                        + "a comma-separated list of " + String.join(", ", LocalStages.ALL.subList(1,
-                        LocalStages.ALL.size())) + " (" + LocalStages.INGEST + " always runs)");
+                        + "a comma-separated list of " + String.join(", ", runnable.subList(1, runnable.size()))
+                        + " (" + runnable.get(0) + " always runs)");
             }
         }
-        return LocalStages.ALL.stream().filter(s -> s.equals(LocalStages.INGEST) || stages.contains(s)).toList();
+        return runnable.stream().filter(s -> s.equals(runnable.get(0)) || stages.contains(s)).toList();
     }
 }

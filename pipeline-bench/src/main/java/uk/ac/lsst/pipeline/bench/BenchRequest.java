@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import uk.ac.lsst.pipeline.bench.buffer.BufferSource;
-import uk.ac.lsst.pipeline.bench.stages.LocalStages;
 import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
 
 /**
@@ -15,8 +14,11 @@ import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
  * @param surveys        {@code ztf} and/or {@code lsst}
  * @param schedule       pacing of each survey's replay
  * @param partitions     partitions of every topic
+ * @param pipelineFile   the pipeline file whose stages run (and, with {@link BufferSource.PipelineFile}, whose buffers
+ *                       hold the run)
  * @param buffers        where the buffers of each run come from
- * @param stages         the stages to run and measure, of {@link LocalStages#ALL} in its order; buffer-ingest first
+ * @param runnable       the stages of the file that can run, in file order, buffer-ingest first
+ * @param stages         the stages to run and measure, some of {@code runnable} in its order; buffer-ingest first
  * @param instances      instances of each stage
  * @param threads        stream threads per instance
  * @param timeout        how long the stages may take to drain after the replay
@@ -25,25 +27,27 @@ import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
  * @param out            where bench.json and the charts go
  */
 public record BenchRequest(Path samples, long alerts, List<String> surveys, ReplaySchedule schedule, int partitions,
-                           BufferSource buffers, List<String> stages, int instances, int threads, Duration timeout,
-                           boolean references, boolean rebalance, Path out) {
+                           Path pipelineFile, BufferSource buffers, List<String> runnable, List<String> stages,
+                           int instances, int threads, Duration timeout, boolean references, boolean rebalance,
+                           Path out) {
 
     public BenchRequest {
         surveys = List.copyOf(surveys);
+        runnable = List.copyOf(runnable);
         stages = List.copyOf(stages);
         if (alerts < 1 || partitions < 1 || instances < 1 || threads < 1) {
             throw new IllegalArgumentException("alerts, partitions, instances and threads must be >= 1");
         }
-        if (stages.isEmpty() || !stages.get(0).equals(LocalStages.INGEST)
-                || !stages.equals(LocalStages.ALL.stream().filter(stages::contains).toList())) {
-            throw new IllegalArgumentException("stages must be some of " + LocalStages.ALL
-                    + " in that order, starting with " + LocalStages.INGEST + ", got " + stages);
+        if (stages.isEmpty() || runnable.isEmpty() || !stages.get(0).equals(runnable.get(0))
+                || !stages.equals(runnable.stream().filter(stages::contains).toList())) {
+            throw new IllegalArgumentException("stages must be some of " + runnable
+                    + " in that order, starting with the first, got " + stages);
         }
     }
 
     /** The same request with another partition count, references and rebalance timing. */
     public BenchRequest with(int partitions, boolean references, boolean rebalance) {
-        return new BenchRequest(samples, alerts, surveys, schedule, partitions, buffers, stages, instances, threads,
-                timeout, references, rebalance, out);
+        return new BenchRequest(samples, alerts, surveys, schedule, partitions, pipelineFile, buffers, runnable,
+                stages, instances, threads, timeout, references, rebalance, out);
     }
 }

@@ -1,10 +1,10 @@
 package uk.ac.lsst.pipeline.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffer;
 import uk.ac.lsst.pipeline.bench.buffer.BenchBuffers;
@@ -14,10 +14,12 @@ import uk.ac.lsst.pipeline.bench.measure.TopicRecords;
 import uk.ac.lsst.pipeline.bench.reference.KafkaPerfTools;
 import uk.ac.lsst.pipeline.bench.reference.MirrorMaker2;
 import uk.ac.lsst.pipeline.bench.report.RunResult;
-import uk.ac.lsst.pipeline.bench.stages.LocalStages;
-import uk.ac.lsst.pipeline.bench.stages.RunningStage;
+import uk.ac.lsst.pipeline.bench.stages.BenchPipeline;
 import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.local.replay.Replayer;
+import uk.ac.lsst.pipeline.local.run.LocalPipeline;
+import uk.ac.lsst.pipeline.ops.TopicPlan;
+import uk.ac.lsst.pipeline.spec.PipelineSpec;
 
 /**
  * The references of a run, on the run's own buffers once its stages have stopped: the upstream alerts (still in
@@ -41,43 +43,51 @@ final class ReferenceRuns {
         this.out = out;
     }
 
-    uk.ac.lsst.pipeline.bench.report.References run(BenchRequest request, LocalStages.Layout layout,
-                                                     BenchBuffers buffers, RunResult run) throws Exception {
+    /**
+     * @param spec      the run's pipeline
+     * @param pipeline  its file, variables and stages
+     * @param topics    the run's upstream topics
+     * @param ingest    the name of the run's ingest stage
+     * @param run       what the run measured
+     * @param work      the run's working directory
+     */
+    uk.ac.lsst.pipeline.bench.report.References run(BenchRequest request, PipelineSpec spec, Bench.RunPipeline pipeline,
+                                                     BenchBuffers buffers, List<String> topics, String ingest,
+                                                     RunResult run, Path work) throws Exception {
         long records = run.alertsReplayed();
         int tasks = request.instances() * request.threads();
-        List<String> topics = layout.upstreamTopics();
         RunNames names = buffers.names();
         BenchBuffer upstream = buffers.upstream();
-        BenchBuffer ingest = buffers.ingest();
+        BenchBuffer ingestBuffer = buffers.ingest();
 
         out.printf("References on the same buffers (%d alerts):%n  MirrorMaker 2 (%d task(s)) upstream -> ingest ...%n",
                 records, tasks);
-        double mm2Wall = MirrorMaker2.mirror(upstream, ingest, names, topics, request.partitions(), records, tasks,
+        double mm2Wall = MirrorMaker2.mirror(upstream, ingestBuffer, names, topics, request.partitions(), records, tasks,
                 TIMEOUT);
-        double[] mm2 = rate(ingest, topics.stream().map(t -> MirrorMaker2.targetTopic(names, t)).toList());
+        double[] mm2 = rate(ingestBuffer, topics.stream().map(t -> MirrorMaker2.targetTopic(names, t)).toList());
         out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s (%.1f s from start)%n", mm2[0], mm2[1], mm2Wall);
 
         String backlogTopic = names.of(BACKLOG_TOPIC);
         out.printf("  buffer-ingest from the same backlog into topic %s ...%n", backlogTopic);
-        RunningStage backlog = LocalStages.startIngest(layout, upstream, ingest, BACKLOG_APP_ID, BACKLOG_TOPIC,
-                request.instances());
-        try {
-            awaitRecords(ingest, backlogTopic, records);
-        } finally {
-            backlog.close();
+        PipelineSpec backlogSpec = BenchPipeline.withBacklogIngest(spec, ingest, names.of(BACKLOG_APP_ID),
+                backlogTopic);
+        TopicPlan.compute(backlogSpec, pipeline.vars(), TIMEOUT).apply(pipeline.vars(), TIMEOUT);
+        try (LocalPipeline backlog = BenchPipeline.start(backlogSpec, pipeline.vars(), pipeline.registry(),
+                work.resolve("backlog-state"), List.of(ingest + "-backlog"), request.instances(), request.threads())) {
+            awaitRecords(ingestBuffer, backlogTopic, records);
         }
-        double[] ingestRate = rate(ingest, List.of(backlogTopic));
+        double[] ingestRate = rate(ingestBuffer, List.of(backlogTopic));
         out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s%n", ingestRate[0], ingestRate[1]);
 
         int size = (int) Math.max(1, run.meanAlertBytes());
         long perfRecords = Math.max(records, MIN_TOOL_RECORDS);
         out.printf("  ProducerPerformance: %d records of %d bytes, %d partitions ...%n", perfRecords, size,
                 request.partitions());
-        KafkaPerfTools.Result produced = KafkaPerfTools.produce(ingest, names.of(PERF_TOPIC), request.partitions(),
+        KafkaPerfTools.Result produced = KafkaPerfTools.produce(ingestBuffer, names.of(PERF_TOPIC), request.partitions(),
                 perfRecords, size, Replayer.producerDefaults());
         out.println("    " + produced.line());
         out.println("  ConsumerPerformance ...");
-        KafkaPerfTools.Result consumed = KafkaPerfTools.consume(ingest, names.of(PERF_TOPIC), perfRecords,
+        KafkaPerfTools.Result consumed = KafkaPerfTools.consume(ingestBuffer, names.of(PERF_TOPIC), perfRecords,
                 names.of(CONSUMER_PERF_GROUP));
         out.printf(Locale.ROOT, "    %.0f records/s, %.1f MB/s (fetch rate)%n", consumed.recordsPerSecond(),
                 consumed.mbPerSecond());

@@ -82,7 +82,7 @@ class BenchCommandTest {
                 """);
         BenchCli bench = BenchCli.run("--file", file.toString());
         assertThat(bench.exitCode()).isEqualTo(2);
-        assertThat(bench.errors()).contains("pipeline file " + file + " has no crossmatch-service stage",
+        assertThat(bench.errors()).contains("pipeline file " + file + " has no stage that reads buffer ingest",
                 "science buffer");
     }
 }

@@ -86,6 +86,10 @@ class BenchFileTest {
                     type: crossmatch-service
                     input: {buffer: local, topics: {alerts: alerts}}
                     output: {buffer: results, topics: {crossmatch: crossmatch, dead-letters: crossmatch-dead-letters}}
+                    settings:
+                      CATALOGUES: sdss
+                      CATALOGUE_SDSS_FILE: ${SAMPLES_DIR}/catalogues/sdss_dr14_star_galaxy_qso_2k.csv
+                      CATALOGUE_SDSS_ID_COLUMN: plate,mjd,fiberid
                   watchlist-stage:
                     type: watchlist-service
                     input: {buffer: local, topics: {alerts: alerts, watchlists: watchlists}}
@@ -94,6 +98,8 @@ class BenchFileTest {
                     type: thumbnail-service
                     input: {buffer: local, topics: {alerts: alerts}}
                     output: {buffer: results, topics: {thumbnails: thumbnails, dead-letters: thumbnail-dead-letters}}
+                    settings:
+                      THUMBNAIL_DIR: ${THUMBNAIL_DIR}
                 """.formatted(upstream.bootstrapServers(SecurityProtocol.SASL_SSL), dir.resolve("sasl-password"),
                 certificates.truststore(), dir.resolve("truststore-password"), ingest.bootstrapServers(),
                 science.bootstrapServers()));
@@ -120,8 +126,8 @@ class BenchFileTest {
         assertThat(run.get("buffers").asText()).contains(file.toString(), "survey", "local", "results");
         assertThat(run.get("topicPrefix").asText()).matches(PREFIX);
         assertThat(run.get("ingestBrokers").asInt()).isEqualTo(1);
-        assertThat(run.get("stages")).extracting(s -> s.get("stage").asText()).containsExactly("buffer-ingest",
-                "crossmatch-service", "watchlist-service", "thumbnail-service");
+        assertThat(run.get("stages")).extracting(s -> s.get("stage").asText()).containsExactly("ingest-stage",
+                "crossmatch-stage", "watchlist-stage", "thumbnail-stage");
         for (JsonNode stage : run.get("stages")) {
             assertThat(stage.get("alertsIn").asLong()).as(stage.get("stage").asText()).isEqualTo(30);
         }
@@ -133,7 +139,7 @@ class BenchFileTest {
     void shouldMeasureOnlyTheStagesAskedForAndKeepOnlyTopicsAndGroupsOfTheRunWithKeepTopics() throws Exception {
         Map<String, Set<String>> before = namesOnEachBuffer();
 
-        BenchCli bench = BenchCli.run("--file", file.toString(), "--keep-topics", "--stages", "watchlist-service",
+        BenchCli bench = BenchCli.run("--file", file.toString(), "--keep-topics", "--stages", "watchlist-stage",
                 "--alerts", "30", "--survey", "ztf", "--partitions", "2", "--threads", "1", "--no-references",
                 "--samples", BenchCli.SAMPLES.toString(), "--out", out.toString());
 
@@ -141,21 +147,22 @@ class BenchFileTest {
         JsonNode run = BenchCli.report(out);
         assertThat(run.get("complete").asBoolean()).isTrue();
         assertThat(run.get("stagesRun")).extracting(JsonNode::asText)
-                .containsExactly("buffer-ingest", "watchlist-service");
+                .containsExactly("ingest-stage", "watchlist-stage");
         assertThat(run.get("stagesSkipped")).extracting(JsonNode::asText)
-                .containsExactly("crossmatch-service", "thumbnail-service");
+                .containsExactly("crossmatch-stage", "thumbnail-stage");
         assertThat(run.get("stages")).extracting(s -> s.get("stage").asText())
-                .containsExactly("buffer-ingest", "watchlist-service");
-        assertThat(run.get("cpuSecondsByGroup").has("crossmatch-service")).isFalse();
-        assertThat(bench.printed()).contains("whole pipeline (only buffer-ingest, watchlist-service ran):");
+                .containsExactly("ingest-stage", "watchlist-stage");
+        assertThat(run.get("cpuSecondsByGroup").has("crossmatch-stage")).isFalse();
+        assertThat(run.get("cpuSecondsByGroup").get("watchlist-stage").asDouble()).isPositive();
+        assertThat(bench.printed()).contains("whole pipeline (only ingest-stage, watchlist-stage ran):");
         String prefix = run.get("topicPrefix").asText();
         Map<String, Set<String>> after = namesOnEachBuffer();
         Set<String> made = new HashSet<>();
         after.forEach((buffer, names) -> names.stream().filter(n -> !before.get(buffer).contains(n))
                 .forEach(made::add));
         assertThat(made).contains("topic " + prefix + "alerts", "topic " + prefix + "watchlist-hits",
-                "topic " + prefix + "watchlists", "group " + prefix + "buffer-ingest",
-                "group " + prefix + "watchlist-service");
+                "topic " + prefix + "watchlists", "group " + prefix + "ingest-stage",
+                "group " + prefix + "watchlist-stage");
         assertThat(made).allSatisfy(n -> assertThat(n).matches("(topic|group) " + PREFIX + ".+"));
     }
 

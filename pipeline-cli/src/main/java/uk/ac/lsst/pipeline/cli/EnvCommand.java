@@ -33,7 +33,7 @@ public final class EnvCommand extends OpsCommand {
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(vars));
         } else {
-            System.out.println("# " + stage + " (" + spec.stage(stage).type().id() + ") from " + spec.source());
+            System.out.println("# " + stage + " (" + spec.stage(stage).type() + ") from " + spec.source());
             vars.forEach((k, v) -> System.out.println(k + "=" + v));
         }
         return 0;

@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
         description = "The LSST:UK alert pipeline: Kafka Streams stages between Kafka buffers.",
         subcommands = {DemoCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
                 RewindCommand.class, EnvCommand.class, TailCommand.class, BuffersCommand.class, StageCommand.class,
-                ReplayCommand.class, XmatchCommand.class, WatchlistCommand.class, ThumbnailsCommand.class,
-                uk.ac.lsst.pipeline.bench.BenchCommand.class})
+                ReplayCommand.class, XmatchCommand.class, WatchlistCommand.class, ThumbnailsCommand.class})
 public final class PipelineCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,8 +19,12 @@ public final class PipelineCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line with every subcommand; others (the bench) may be added before it runs. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new PipelineCommand());
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLine(new PipelineCommand()).execute(args);
-        System.exit(code);
+        System.exit(commandLine().execute(args));
     }
 }

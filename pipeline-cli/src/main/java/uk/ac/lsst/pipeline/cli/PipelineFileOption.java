@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 
 /** The {@code -f FILE} option of the commands that work on a whole pipeline. */
 final class PipelineFileOption {
@@ -26,6 +27,6 @@ final class PipelineFileOption {
 
     /** The file, with ${VARIABLES} from this process's environment. */
     PipelineSpec load() {
-        return PipelineSpec.load(path(), System.getenv());
+        return PipelineSpec.load(path(), System.getenv(), StageRegistry.load().kinds());
     }
 }

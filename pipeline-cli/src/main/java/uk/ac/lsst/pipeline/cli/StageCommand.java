@@ -7,23 +7,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchMain;
-import uk.ac.lsst.pipeline.ingest.IngestMain;
 import uk.ac.lsst.pipeline.spec.PipelineEnvironment;
 import uk.ac.lsst.pipeline.spec.PipelineFileException;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
-import uk.ac.lsst.pipeline.spec.StageType;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailMain;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMain;
+import uk.ac.lsst.pipeline.spec.StageKind;
+import uk.ac.lsst.pipeline.stage.Stage;
+import uk.ac.lsst.pipeline.stage.StageMain;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 
 /**
- * {@code pipeline stage NAME}: runs one stage service in the foreground, configured by a pipeline file or by
- * environment variables.
+ * {@code pipeline stage NAME}: runs one stage in the foreground through the generic entry point, configured by a
+ * pipeline file or by environment variables.
  */
 @Command(name = "stage", mixinStandardHelpOptions = true,
-        description = {"Run one stage until SIGTERM. With -f, NAME is a stage of the pipeline file and its settings",
-                "come from the file (environment variables win); without, NAME is one of buffer-ingest,",
-                "crossmatch-service, watchlist-service, thumbnail-service, configured by environment variables."})
+        description = {"Run one stage until SIGTERM.",
+                "With -f, NAME is a stage of the pipeline file and its settings come from the file (environment "
+                        + "variables win); without, NAME is a stage type (buffer-ingest, crossmatch-service, "
+                        + "watchlist-service, thumbnail-service, ...), configured by environment variables."})
 public final class StageCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The stage to run.")
@@ -35,32 +35,28 @@ public final class StageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> env = new HashMap<>(System.getenv());
-        StageType type;
+        StageRegistry registry = StageRegistry.load();
+        String type = name;
         if (file != null) {
             try {
-                type = PipelineSpec.load(file, env).stage(name).type();
+                type = PipelineSpec.load(file, env, registry.kinds()).stage(name).type();
             } catch (PipelineFileException | IllegalArgumentException e) {
                 System.err.println("pipeline: " + e.getMessage());
                 return 2;
             }
             env.put(PipelineSpec.FILE_VARIABLE, file.toString());
             env.put(PipelineEnvironment.STAGE_VARIABLE, name);
-        } else {
-            type = StageType.of(name).filter(t -> t != StageType.EXTERNAL).orElse(null);
         }
-        if (type == null || type == StageType.EXTERNAL) {
-            System.err.println("pipeline: stage '" + name + "' cannot run here: expected buffer-ingest, "
-                    + "crossmatch-service, watchlist-service or thumbnail-service"
-                    + (type == StageType.EXTERNAL ? " (it is an external stage: run it with its own program)" : ""));
+        if (type.equals(StageKind.EXTERNAL.id())) {
+            System.err.println("pipeline: stage '" + name + "' cannot run here: it is an external stage (run it "
+                    + "with its own program)");
             return 2;
         }
-        switch (type) {
-            case BUFFER_INGEST -> IngestMain.run(env);
-            case CROSSMATCH_SERVICE -> CrossmatchMain.run(env);
-            case WATCHLIST_SERVICE -> WatchlistMain.run(env);
-            case THUMBNAIL_SERVICE -> ThumbnailMain.run(env);
-            default -> throw new IllegalStateException(type.toString());
+        Stage<?> stage = registry.find(type).orElse(null);
+        if (stage == null) {
+            System.err.println("pipeline: stage '" + name + "' cannot run here: expected one of " + registry.ids());
+            return 2;
         }
-        return 0;
+        return StageMain.run(stage, env);
     }
 }

@@ -46,7 +46,7 @@ public final class WatchlistCommand implements Runnable {
                 description = "The watch-lists topic (default: ${DEFAULT-VALUE}).")
         String topic;
 
-        /** A client for the topic; created, compacted, when missing. */
+        /** A client for the topic (which {@code pipeline apply} creates). */
         WatchlistClient client() {
             Map<String, Object> props = new HashMap<>();
             if (commandConfig != null) {
@@ -59,7 +59,7 @@ public final class WatchlistCommand implements Runnable {
                 file.forEach((k, v) -> props.put(k.toString(), v));
             }
             props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            return new WatchlistClient(props, WatchlistSettings.watchlistsTopic(topic, (short) -1));
+            return new WatchlistClient(props, topic);
         }
     }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
 
 /** {@code pipeline watchlist list}: the lists that are matched now. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the watch lists (those complete in the topic).")

@@ -21,14 +21,14 @@ import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
+import uk.ac.lsst.pipeline.alert.files.AlertFileException;
 import uk.ac.lsst.pipeline.config.Env;
 import uk.ac.lsst.pipeline.config.SettingsException;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchService;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueException;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueSettings;
 import uk.ac.lsst.pipeline.crossmatch.match.CrossMatcher;
+import uk.ac.lsst.pipeline.crossmatch.match.LiveCatalogues;
 import uk.ac.lsst.pipeline.crossmatch.offline.OfflineCrossmatch;
-import uk.ac.lsst.pipeline.alert.files.AlertFileException;
 
 /**
  * {@code pipeline xmatch}: crossmatch-service's matching, offline: catalogues from files, alerts from files or
@@ -141,7 +141,7 @@ public final class XmatchCommand implements Callable<Integer> {
         }
         CrossMatcher matcher;
         try {
-            matcher = new CrossMatcher(CrossmatchService.loadCatalogues(settings), settings.rules());
+            matcher = new CrossMatcher(LiveCatalogues.load(settings), settings.rules());
         } catch (CatalogueException e) {
             System.err.println("xmatch: " + e.getMessage());
             return 2;
@@ -159,7 +159,7 @@ public final class XmatchCommand implements Callable<Integer> {
 
     private static CatalogueSettings settings(Map<String, String> vars) {
         Env env = new Env(vars);
-        CatalogueSettings settings = CatalogueSettings.fromEnv(env, vars);
+        CatalogueSettings settings = CatalogueSettings.fromEnv(env);
         env.check();
         return settings;
     }

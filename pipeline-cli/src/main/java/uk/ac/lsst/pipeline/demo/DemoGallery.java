@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.thumbnails.ThumbnailRecord;
@@ -19,9 +17,9 @@ final class DemoGallery {
     }
 
     /** @return the gallery page, {@code dir/index.html} */
-    static Path write(EmbeddedBuffer science, String topic, Path dir) throws IOException {
-        List<ThumbnailRecord> records = TopicReader.readAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        science.bootstrapServers()), List.of(topic), Duration.ofSeconds(60)).stream()
+    static Path write(Map<String, Object> clientProperties, String topic, Path dir) throws IOException {
+        List<ThumbnailRecord> records = TopicReader.readAll(clientProperties, List.of(topic), Duration.ofSeconds(60))
+                .stream()
                 .map(r -> JsonSerde.read(r.value(), ThumbnailRecord.class)).toList();
         return Gallery.writeIndex(dir, records, RenderOptions.defaults());
     }

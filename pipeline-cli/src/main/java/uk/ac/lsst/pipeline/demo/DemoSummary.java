@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import uk.ac.lsst.pipeline.spec.StageType;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.local.run.RunningStage;
+import uk.ac.lsst.pipeline.thumbnails.ThumbnailStage;
+import uk.ac.lsst.pipeline.watchlist.WatchlistStage;
 
 /**
  * What a local run did, written as {@code summary.json}.
@@ -61,18 +62,18 @@ public record DemoSummary(
     }
 
     static DemoSummary of(boolean complete, long requested, SortedMap<String, Long> replayed, long replayFailed,
-                          long corrupt, List<DemoStage> stages, Map<String, StageMetrics> metrics,
+                          long corrupt, List<RunningStage> stages,
                           SortedMap<String, SortedMap<String, Long>> deadLetters, Map<String, String> buffers,
                           Path gallery, double elapsed) {
         Map<String, StageCounts> counts = new java.util.LinkedHashMap<>();
-        for (DemoStage s : stages) {
+        for (RunningStage s : stages) {
             long[] written = s.written();
-            counts.put(s.name(), new StageCounts((long) metrics.get(s.name()).alertsIn(), written[0], written[1]));
+            counts.put(s.name(), new StageCounts(s.alertsIn(), written[0], written[1]));
         }
         long ingested = counts.get(stages.get(0).name()).written();
-        long hits = stages.stream().filter(s -> s.type() == StageType.WATCHLIST_SERVICE)
+        long hits = stages.stream().filter(s -> s.type().equals(WatchlistStage.KIND.id()))
                 .mapToLong(s -> counts.get(s.name()).written()).sum();
-        long thumbnails = stages.stream().filter(s -> s.type() == StageType.THUMBNAIL_SERVICE)
+        long thumbnails = stages.stream().filter(s -> s.type().equals(ThumbnailStage.KIND.id()))
                 .mapToLong(s -> counts.get(s.name()).written()).sum();
         return new DemoSummary(complete, requested, replayed, replayFailed, corrupt, ingested, counts, deadLetters,
                 hits, new Thumbnails(thumbnails, gallery == null ? null : gallery.toAbsolutePath().toString()),

@@ -24,32 +24,26 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchService;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchSettings;
-import uk.ac.lsst.pipeline.ingest.IngestService;
-import uk.ac.lsst.pipeline.ingest.IngestSettings;
-import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.local.replay.ReplayResult;
 import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
-import uk.ac.lsst.pipeline.local.replay.SampleAlerts;
-import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.local.replay.Replayer;
+import uk.ac.lsst.pipeline.local.replay.SampleAlerts;
+import uk.ac.lsst.pipeline.local.run.LocalPipeline;
+import uk.ac.lsst.pipeline.local.run.RunningStage;
+import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.spec.BufferSpec;
+import uk.ac.lsst.pipeline.spec.PipelineFileWriter;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
-import uk.ac.lsst.pipeline.spec.StageEnvironment;
 import uk.ac.lsst.pipeline.spec.StageSpec;
-import uk.ac.lsst.pipeline.spec.StageType;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailService;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailSettings;
-import uk.ac.lsst.pipeline.watchlist.WatchlistService;
-import uk.ac.lsst.pipeline.watchlist.WatchlistSettings;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
+import uk.ac.lsst.pipeline.thumbnails.ThumbnailStage;
 
 /**
  * The whole pipeline on one machine. Three buffers run in-process as real single-node KRaft Kafka clusters: an
@@ -98,13 +92,16 @@ public final class LocalDemo {
         if (request.partitions() != null) {
             vars.put("ALERTS_PARTITIONS", String.valueOf(request.partitions()));
         }
-        PipelineSpec file = PipelineSpec.load(request.pipelineFile(), vars);
-        StageSpec ingestStage = file.stages().values().stream().filter(s -> s.type() == StageType.BUFFER_INGEST)
+        StageRegistry registry = StageRegistry.load();
+        PipelineSpec file = PipelineSpec.load(request.pipelineFile(), vars, registry.kinds());
+        StageSpec ingestStage = file.stages().values().stream()
+                .filter(s -> registry.find(s.type()).map(t -> t.kind().readsUpstream()).orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(file.source()
-                        + " has no buffer-ingest stage: the demo needs one to take in the replayed alerts"));
+                        + " has no stage that reads the surveys' topics (buffer-ingest): the demo needs one to take in"
+                        + " the replayed alerts"));
         out.println("Starting the buffers of " + file.source() + " (in-process Kafka, KRaft) ...");
         Map<String, EmbeddedBuffer> buffers = new LinkedHashMap<>();
-        List<DemoStage> stages = new ArrayList<>();
+        LocalPipeline pipeline = null;
         try {
             PipelineSpec spec = file;
             for (BufferSpec b : file.buffers().values()) {
@@ -113,18 +110,32 @@ public final class LocalDemo {
                 spec = spec.withBootstrap(b.name(), buffer.bootstrapServers());
                 out.printf("  %-9s buffer at %s%n", b.name(), buffer.bootstrapServers());
             }
-            Path runFile = writeRunFile(request.pipelineFile(), spec, request.out());
+            Path runFile = writeRunFile(spec, request.out());
             out.printf("  this run's pipeline file: %s (for pipeline status/tail/rewind -f while it runs)%n", runFile);
             TopicPlan plan = TopicPlan.compute(spec, vars, ADMIN_TIMEOUT);
             plan.apply(vars, ADMIN_TIMEOUT.multipliedBy(2));
             out.printf("  applied %d topic change(s) of %s%n", plan.changes().size(), file.source());
             EmbeddedBuffer upstream = buffers.get(ingestStage.input().buffer());
             upstream.ensureTopics(counts.keySet().stream().map(t -> TopicSpec.of(t, UPSTREAM_PARTITIONS)).toList());
-            Map<String, StageMetrics> metrics = new LinkedHashMap<>();
-            startStages(request, spec, buffers, vars, work, List.copyOf(counts.keySet()), stages, metrics);
-            return replayAndWatch(request, sources, counts, upstream, buffers, stages, metrics);
+            SampleWatchlists.uploadTo(spec, vars, request.samples().resolve("watchlists"), "demo", out);
+            pipeline = LocalPipeline.start(spec, vars, registry, LocalPipeline.Options.of(work)
+                    .withThreads(request.threads()).withStageVars(Map.of("KAFKA_COMMIT_INTERVAL_MS", "1000")));
+            for (StageSpec s : pipeline.external()) {
+                out.printf("  %-18s external stage: not run by the demo (see README, 'Other languages')%n", s.name());
+            }
+            for (RunningStage s : pipeline.stages()) {
+                out.printf("  %-18s http://localhost:%d/health/ready  /metrics%n", s.name(),
+                        s.instances().get(0).httpPort());
+            }
+            List<RunningStage> ordered = new ArrayList<>(pipeline.stages());
+            RunningStage ingest = pipeline.stage(ingestStage.name());
+            ordered.remove(ingest);
+            ordered.add(0, ingest);
+            return replayAndWatch(request, sources, counts, upstream, buffers, ordered);
         } finally {
-            stages.forEach(s -> s.runner().close());
+            if (pipeline != null) {
+                pipeline.close();
+            }
             List<EmbeddedBuffer> reversed = new ArrayList<>(buffers.values());
             java.util.Collections.reverse(reversed);
             reversed.forEach(EmbeddedBuffer::close);
@@ -133,99 +144,39 @@ public final class LocalDemo {
     }
 
     /**
-     * A copy of the pipeline file with each buffer's bootstrap replaced by the address of its in-process broker, so
+     * The pipeline file of this run: the file as read, with each buffer at the address of its in-process broker, so
      * that the operating commands work on this run's buffers.
      */
-    static Path writeRunFile(Path file, PipelineSpec spec, Path dir) throws java.io.IOException {
-        List<String> addresses = spec.buffers().values().stream().map(BufferSpec::bootstrap).toList();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(\\s+bootstrap:\\s*)(\\S.*)$")
-                .matcher(Files.readString(file));
-        StringBuilder text = new StringBuilder();
-        int i = 0;
-        while (m.find()) {
-            String address = i < addresses.size() ? addresses.get(i) : m.group(2);
-            m.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(m.group(1) + address));
-            i++;
-        }
-        m.appendTail(text);
+    static Path writeRunFile(PipelineSpec spec, Path dir) throws java.io.IOException {
         Files.createDirectories(dir);
-        return Files.writeString(dir.resolve("pipeline.yaml"), "# " + file + " with the addresses of a demo's "
-                + "in-process buffers\n" + text);
-    }
-
-    /** Starts every stage of the file that runs in Java, buffer-ingest first, each with the variables the file gives. */
-    private void startStages(Request request, PipelineSpec spec, Map<String, EmbeddedBuffer> buffers,
-                             Map<String, String> vars, Path work, List<String> upstreamTopics, List<DemoStage> stages,
-                             Map<String, StageMetrics> metrics) throws Exception {
-        for (StageSpec stage : spec.stages().values()) {
-            Map<String, String> env = new HashMap<>(StageEnvironment.of(spec, stage.name(),
-                    StageEnvironment.Secrets.RESOLVE, vars));
-            env.put("HTTP_PORT", "0");
-            env.put("STATE_DIR", work.resolve(stage.name()).toString());
-            env.put("KAFKA_COMMIT_INTERVAL_MS", "1000");
-            if (request.threads() != null) {
-                env.put("STREAM_THREADS", String.valueOf(request.threads()));
-            }
-            EmbeddedBuffer input = buffers.get(stage.input().buffer());
-            EmbeddedBuffer output = buffers.get(stage.output().buffer());
-            String name = stage.name();
-            switch (stage.type()) {
-                case BUFFER_INGEST -> {
-                    IngestSettings s = IngestSettings.fromEnv(env);
-                    stages.add(0, new DemoStage(name, stage.type(), stage.group(), IngestService.start(s, register(metrics, name)), input,
-                            upstreamTopics, output, s.alertsTopic().name(), s.deadLetterTopic().name()));
-                }
-                case CROSSMATCH_SERVICE -> {
-                    CrossmatchSettings s = CrossmatchSettings.fromEnv(env);
-                    stages.add(new DemoStage(name, stage.type(), stage.group(), CrossmatchService.start(s, register(metrics, name)), input,
-                            List.of(s.alertsTopic()), output, s.outputTopic().name(), s.deadLetterTopic().name()));
-                }
-                case WATCHLIST_SERVICE -> {
-                    WatchlistSettings s = WatchlistSettings.fromEnv(env);
-                    WatchlistService.ensureTopics(s);
-                    DemoWatchlists.upload(s, request.samples().resolve("watchlists"), out);
-                    stages.add(new DemoStage(name, stage.type(), stage.group(), WatchlistService.start(s, register(metrics, name)), input,
-                            List.of(s.alertsTopic()), output, s.hitsTopic().name(), s.deadLetterTopic().name()));
-                }
-                case THUMBNAIL_SERVICE -> {
-                    ThumbnailSettings s = ThumbnailSettings.fromEnv(env);
-                    stages.add(new DemoStage(name, stage.type(), stage.group(), ThumbnailService.start(s, register(metrics, name)), input,
-                            List.of(s.alertsTopic()), output, s.thumbnailsTopic().name(), s.deadLetterTopic().name()));
-                }
-                case EXTERNAL -> out.printf("  %-18s external stage: not run by the demo (see README, 'Other "
-                        + "languages')%n", name);
-                default -> throw new IllegalStateException(stage.type().toString());
-            }
-        }
-        for (DemoStage s : stages) {
-            out.printf("  %-18s http://localhost:%d/health/ready  /metrics%n", s.name(), s.runner().httpPort());
-        }
+        return Files.writeString(dir.resolve("pipeline.yaml"), PipelineFileWriter.write(spec,
+                spec.source() + " with the addresses of a demo's in-process buffers"));
     }
 
     private DemoSummary replayAndWatch(Request request, Map<String, Path> sources, Map<String, Long> counts,
                                        EmbeddedBuffer upstream, Map<String, EmbeddedBuffer> buffers,
-                                       List<DemoStage> stages, Map<String, StageMetrics> metrics) throws Exception {
+                                       List<RunningStage> stages) throws Exception {
         Instant started = Instant.now();
-        ProgressTable table = new ProgressTable(out, stages, metrics);
+        ProgressTable table = new ProgressTable(out, stages);
         List<ReplayResult> results = replay(request, upstream, sources, counts, table);
         int corrupt = injectCorrupt(upstream, request.corrupt(), sources);
         long expected = results.stream().mapToLong(ReplayResult::acknowledged).sum() + corrupt;
-        boolean drained = awaitDrained(stages, metrics, expected, request.timeout(), table);
+        boolean drained = awaitDrained(stages, expected, request.timeout(), table);
         double elapsed = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        boolean failed = stages.stream().anyMatch(s -> s.runner().failed());
+        boolean failed = stages.stream().anyMatch(RunningStage::failed);
         SortedMap<String, Long> replayed = new TreeMap<>();
         List<String> topics = new ArrayList<>(counts.keySet());
         for (int i = 0; i < results.size(); i++) {
             replayed.put(topics.get(i), results.get(i).acknowledged());
         }
-        DemoStage thumbnails = stages.stream().filter(s -> s.type() == StageType.THUMBNAIL_SERVICE).findFirst()
-                .orElse(null);
-        Path gallery = thumbnails == null ? null
-                : DemoGallery.write(thumbnails.output(), thumbnails.outputTopic(), request.out().resolve("thumbnails"));
+        RunningStage thumbnails = stages.stream().filter(s -> s.type().equals(ThumbnailStage.KIND.id()))
+                .findFirst().orElse(null);
+        Path gallery = thumbnails == null ? null : DemoGallery.write(thumbnails.output().clientProperties(),
+                thumbnails.outputTopic(), request.out().resolve("thumbnails"));
         Map<String, String> addresses = new LinkedHashMap<>();
         buffers.forEach((name, b) -> addresses.put(name, b.bootstrapServers()));
         DemoSummary summary = DemoSummary.of(drained && !failed, request.alerts(), replayed,
-                results.stream().mapToLong(ReplayResult::failed).sum(), corrupt, stages, metrics,
+                results.stream().mapToLong(ReplayResult::failed).sum(), corrupt, stages,
                 deadLetterReasons(stages), addresses, gallery, elapsed);
         if (request.keepRunning()) {
             out.println(summary.describe());
@@ -233,12 +184,6 @@ public final class LocalDemo {
             Thread.currentThread().join();
         }
         return summary;
-    }
-
-    private static StageMetrics register(Map<String, StageMetrics> metrics, String stage) {
-        StageMetrics m = StageMetrics.prometheus(stage);
-        metrics.put(stage, m);
-        return m;
     }
 
     private List<ReplayResult> replay(Request request, EmbeddedBuffer upstream, Map<String, Path> sources,
@@ -293,21 +238,20 @@ public final class LocalDemo {
      * Waits until buffer-ingest has taken in every upstream message and each later stage has read every alert
      * buffer-ingest wrote, or a stage failed, or the timeout.
      */
-    private boolean awaitDrained(List<DemoStage> stages, Map<String, StageMetrics> metrics, long expected,
-                                 Duration timeout, ProgressTable table) throws InterruptedException {
+    private boolean awaitDrained(List<RunningStage> stages, long expected, Duration timeout, ProgressTable table)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        DemoStage ingest = stages.get(0);
+        RunningStage ingest = stages.get(0);
         while (true) {
             long[] ingested = ingest.written();
-            boolean done = metrics.get(ingest.name()).alertsIn() >= expected
+            boolean done = ingest.alertsIn() >= expected
                     && ingested[0] + ingested[1] >= expected
-                    && stages.subList(1, stages.size()).stream()
-                            .allMatch(s -> metrics.get(s.name()).alertsIn() >= ingested[0]);
+                    && stages.subList(1, stages.size()).stream().allMatch(s -> s.alertsIn() >= ingested[0]);
             table.print("waiting for the stages to drain");
             if (done) {
                 return true;
             }
-            if (Instant.now().isAfter(deadline) || stages.stream().anyMatch(s -> s.runner().failed())) {
+            if (Instant.now().isAfter(deadline) || stages.stream().anyMatch(RunningStage::failed)) {
                 return false;
             }
             TimeUnit.SECONDS.sleep(1);
@@ -315,12 +259,12 @@ public final class LocalDemo {
     }
 
     /** Dead letters per stage and reason, read from each stage's dead-letter topic. */
-    private static SortedMap<String, SortedMap<String, Long>> deadLetterReasons(List<DemoStage> stages) {
+    private static SortedMap<String, SortedMap<String, Long>> deadLetterReasons(List<RunningStage> stages) {
         SortedMap<String, SortedMap<String, Long>> reasons = new TreeMap<>();
-        for (DemoStage s : stages) {
+        for (RunningStage s : stages) {
             SortedMap<String, Long> byReason = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    s.output().bootstrapServers()), List.of(s.deadLetters()), Duration.ofSeconds(30))) {
+            for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(s.output().clientProperties(),
+                    List.of(s.deadLetterTopic()), Duration.ofSeconds(30))) {
                 byReason.merge(AlertHeaders.get(r.headers(), DeadLetterHeaders.REASON).orElse("unknown"), 1L, Long::sum);
             }
             reasons.put(s.name(), byReason);

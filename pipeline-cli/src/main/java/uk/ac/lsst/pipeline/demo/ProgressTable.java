@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.local.run.RunningStage;
 
 /**
  * A live table of the stages: records in, results written, dead letters, rate and lag. On a terminal it is
@@ -12,18 +12,16 @@ import uk.ac.lsst.pipeline.stage.StageMetrics;
  */
 final class ProgressTable {
     private final PrintStream out;
-    private final List<DemoStage> stages;
-    private final Map<String, StageMetrics> metrics;
+    private final List<RunningStage> stages;
     private final boolean terminal = System.console() != null;
     private final Map<String, Double> lastIn = new HashMap<>();
     private long lastNanos = System.nanoTime();
     private int calls;
     private int linesDrawn;
 
-    ProgressTable(PrintStream out, List<DemoStage> stages, Map<String, StageMetrics> metrics) {
+    ProgressTable(PrintStream out, List<RunningStage> stages) {
         this.out = out;
-        this.stages = stages;
-        this.metrics = metrics;
+        this.stages = List.copyOf(stages);
     }
 
     void print(String status) {
@@ -33,8 +31,8 @@ final class ProgressTable {
         StringBuilder table = new StringBuilder();
         table.append(String.format("%s%n  %-18s %9s %9s %8s %9s %7s%n", status, "stage", "in", "written",
                 "dead", "alerts/s", "lag"));
-        for (DemoStage s : stages) {
-            double in = metrics.get(s.name()).alertsIn();
+        for (RunningStage s : stages) {
+            double in = s.alertsIn();
             double rate = (in - lastIn.getOrDefault(s.name(), 0.0)) / seconds;
             lastIn.put(s.name(), in);
             long[] written = s.written();

@@ -26,14 +26,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchService;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchSettings;
+import uk.ac.lsst.pipeline.crossmatch.CrossmatchStage;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
 import uk.ac.lsst.pipeline.spec.StageEnvironment;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.testing.ProjectFiles;
 import uk.ac.lsst.pipeline.testing.SharedData;
@@ -58,7 +58,7 @@ class OtherLanguagesTest {
              EmbeddedBuffer science = EmbeddedBuffer.start("lang-science")) {
             Map<String, String> vars = Map.of("SAMPLES_DIR", ProjectFiles.root().resolve("samples").toString(),
                     "ALERTS_PARTITIONS", "4", "THUMBNAIL_DIR", work.toString());
-            PipelineSpec spec = PipelineSpec.load(ProjectFiles.pipelineFile(), vars)
+            PipelineSpec spec = PipelineSpec.load(ProjectFiles.pipelineFile(), vars, StageRegistry.load().kinds())
                     .withBootstrap("ingest", ingest.bootstrapServers())
                     .withBootstrap("science", science.bootstrapServers());
             TopicPlan.compute(spec, vars, Duration.ofSeconds(30)).apply(vars, Duration.ofSeconds(60));
@@ -68,8 +68,7 @@ class OtherLanguagesTest {
             env.put("HTTP_PORT", "0");
             env.put("STATE_DIR", work.resolve("state").toString());
             env.put("KAFKA_COMMIT_INTERVAL_MS", "200");
-            StageRunner crossmatch = CrossmatchService.start(CrossmatchSettings.fromEnv(env),
-                    StageMetrics.prometheus("crossmatch-service"));
+            StageRunner crossmatch = StageMain.start(new CrossmatchStage(), env);
             try {
                 produceAlerts(ingest);
                 List<ConsumerRecord<byte[], byte[]>> results = awaitRecords(science, "crossmatch", ALERTS);

@@ -53,7 +53,7 @@ class LocalDemoTest {
                 .contains("annotator          external stage: not run by the demo");
         assertThat(summary.buffers()).containsOnlyKeys("upstream", "ingest", "science");
         uk.ac.lsst.pipeline.spec.PipelineSpec runFile = uk.ac.lsst.pipeline.spec.PipelineSpec.load(
-                out.resolve("pipeline.yaml"), Map.of());
+                out.resolve("pipeline.yaml"), Map.of(), uk.ac.lsst.pipeline.stage.StageRegistry.load().kinds());
         assertThat(runFile.buffer("ingest").bootstrap()).isEqualTo(summary.buffers().get("ingest"));
         assertThat(runFile.buffer("science").bootstrap()).isEqualTo(summary.buffers().get("science"));
 

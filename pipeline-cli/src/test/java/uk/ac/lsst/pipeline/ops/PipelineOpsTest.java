@@ -25,9 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.config.BufferSettings;
+import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 import uk.ac.lsst.pipeline.testing.SharedData;
 
 /** plan, apply, status, rewind and tail against real in-process brokers. */
@@ -71,7 +72,7 @@ class PipelineOpsTest {
                     output: {buffer: science, topics: {crossmatch: %s-crossmatch, dead-letters: %s-dlq}}
                 """.formatted(ingest.bootstrapServers(), prefix, alertsPartitions, retention, prefix,
                 science.bootstrapServers(), prefix, prefix, prefix, prefix, prefix, prefix);
-        return PipelineSpec.parse(text, prefix + ".yaml", Map.of());
+        return PipelineSpec.parse(text, prefix + ".yaml", Map.of(), StageRegistry.load().kinds());
     }
 
     @Test

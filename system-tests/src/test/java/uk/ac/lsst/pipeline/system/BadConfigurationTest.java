@@ -15,12 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchMain;
-import uk.ac.lsst.pipeline.ingest.IngestMain;
+import uk.ac.lsst.pipeline.stage.StageMain;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 import uk.ac.lsst.pipeline.testing.JvmProcess;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailMain;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMain;
 
 /**
  * Every stage process started with bad settings, and crossmatch-service with a catalogue that does not parse,
@@ -50,16 +48,20 @@ class BadConfigurationTest {
         bad.put("STREAM_THREADS", "none");
         bad.put("HTTP_PORT", "99999");
         bad.put("KAFKA_COMMIT_INTERVAL_MS", "1000");
-        Map<Class<?>, List<String>> expected = Map.of(
-                IngestMain.class, List.of("OUTPUT_BOOTSTRAP_SERVERS", "STREAM_THREADS", "HTTP_PORT", "UPSTREAM_TOPIC"),
-                CrossmatchMain.class, List.of("OUTPUT_BOOTSTRAP_SERVERS", "STREAM_THREADS", "HTTP_PORT", "CATALOGUES"),
-                WatchlistMain.class, List.of("OUTPUT_BOOTSTRAP_SERVERS", "STREAM_THREADS", "HTTP_PORT"),
-                ThumbnailMain.class, List.of("OUTPUT_BOOTSTRAP_SERVERS", "STREAM_THREADS", "HTTP_PORT",
-                        "THUMBNAIL_DIR"));
-        for (Map.Entry<Class<?>, List<String>> e : expected.entrySet()) {
-            String output = runToExit(e.getKey(), bad, 2);
-            for (String variable : e.getValue()) {
-                assertThat(output).as("%s names %s", e.getKey().getSimpleName(), variable).contains(variable);
+        Map<String, List<String>> ownVariables = Map.of(
+                "buffer-ingest", List.of("UPSTREAM_TOPIC"),
+                "crossmatch-service", List.of("CATALOGUES"),
+                "thumbnail-service", List.of("THUMBNAIL_DIR"));
+        StageRegistry registry = StageRegistry.load();
+        assertThat(registry.ids()).contains("buffer-ingest", "crossmatch-service", "watchlist-service",
+                "thumbnail-service");
+        for (String stage : registry.ids()) {
+            String output = runToExit(stage, bad, 2);
+            List<String> variables = new java.util.ArrayList<>(List.of("OUTPUT_BOOTSTRAP_SERVERS", "STREAM_THREADS",
+                    "HTTP_PORT"));
+            variables.addAll(ownVariables.getOrDefault(stage, List.of()));
+            for (String variable : variables) {
+                assertThat(output).as("%s names %s", stage, variable).contains(variable);
             }
         }
         assertThat(userTopics()).isEmpty();
@@ -77,17 +79,19 @@ class BadConfigurationTest {
         env.put("CATALOGUE_BROKEN_ID_COLUMN", "nosuchcolumn");
         env.put("HTTP_PORT", "0");
         env.put("STATE_DIR", work.resolve("state").toString());
-        String output = runToExit(CrossmatchMain.class, env, 2);
+        String output = runToExit("crossmatch-service", env, 2);
         assertThat(output).contains("broken");
         assertThat(userTopics()).isEmpty();
     }
 
-    private String runToExit(Class<?> main, Map<String, String> env, int expectedCode) throws Exception {
-        Path log = work.resolve(main.getSimpleName() + ".log");
-        try (JvmProcess process = JvmProcess.start(main.getSimpleName(), main, env, log)) {
+    /** Runs a stage through the generic entry point in a JVM of its own until it exits. */
+    private String runToExit(String stage, Map<String, String> env, int expectedCode) throws Exception {
+        Path log = work.resolve(stage + ".log");
+        try (JvmProcess process = JvmProcess.start(stage, StageMain.class, env, log, List.of("-Xmx256m"),
+                List.of(stage))) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> !process.isAlive());
             String output = Files.readString(log);
-            assertThat(process.exitCode()).as("exit code of %s:%n%s", main.getSimpleName(), output)
+            assertThat(process.exitCode()).as("exit code of %s:%n%s", stage, output)
                     .isEqualTo(expectedCode);
             return output;
         }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,22 +38,18 @@ import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchService;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchSettings;
-import uk.ac.lsst.pipeline.ingest.IngestService;
-import uk.ac.lsst.pipeline.ingest.IngestSettings;
+import uk.ac.lsst.pipeline.crossmatch.CrossmatchStage;
+import uk.ac.lsst.pipeline.ingest.IngestStage;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.system.BadInputCorpus.Case;
 import uk.ac.lsst.pipeline.system.BadInputCorpus.Stage;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailService;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailSettings;
-import uk.ac.lsst.pipeline.watchlist.WatchlistService;
-import uk.ac.lsst.pipeline.watchlist.WatchlistSettings;
+import uk.ac.lsst.pipeline.thumbnails.ThumbnailStage;
+import uk.ac.lsst.pipeline.watchlist.WatchlistStage;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
@@ -122,27 +118,29 @@ class BadInputThroughEveryStageTest {
         try (TestBuffer ingest = TestBuffer.start(); TestBuffer science = TestBuffer.start()) {
             Map<String, String> large = Map.of("max.message.bytes", String.valueOf(8 * 1024 * 1024));
             ingest.createTopics(new TopicSpec("upstream", 1, (short) -1, large),
-                    new TopicSpec("corpus", 1, (short) -1, large));
+                    new TopicSpec("corpus", 1, (short) -1, large), new TopicSpec("ingested", 1, (short) -1, large),
+                    new TopicSpec("ingest-dead-letters", 1, (short) -1, large),
+                    new TopicSpec("watchlists", 1, (short) -1, Map.of("cleanup.policy", "compact")));
+            science.createTopics(Stream.of("crossmatch", "watchlist-hits", "thumbnails", "crossmatch-dead-letters",
+                    "watchlist-dead-letters", "thumbnail-dead-letters")
+                    .map(t -> new TopicSpec(t, 1, (short) -1, large)).toArray(TopicSpec[]::new));
             produce(ingest, corpus);
             Map<Stage, StageRunner> runners = new EnumMap<>(Stage.class);
             try {
-                runners.put(Stage.INGEST, IngestService.start(IngestSettings.fromEnv(env(ingest, ingest, Stage.INGEST,
-                        Map.of("UPSTREAM_TOPICS", "upstream", "ALERTS_TOPIC", "ingested", "ALERTS_PARTITIONS", "1"))),
-                        metrics("buffer-ingest")));
-                runners.put(Stage.CROSSMATCH, CrossmatchService.start(CrossmatchSettings.fromEnv(env(ingest, science,
+                runners.put(Stage.INGEST, StageMain.start(new IngestStage(), env(ingest, ingest, Stage.INGEST,
+                        Map.of("UPSTREAM_TOPICS", "upstream", "ALERTS_TOPIC", "ingested"))));
+                runners.put(Stage.CROSSMATCH, StageMain.start(new CrossmatchStage(), env(ingest, science,
                         Stage.CROSSMATCH, Map.of("CATALOGUES", "sdss", "CATALOGUE_SDSS_FILE",
                                 samples.resolve("catalogues/sdss_dr14_star_galaxy_qso_2k.csv").toString(),
-                                "CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid"))), metrics("crossmatch-service")));
-                WatchlistSettings watchlist = WatchlistSettings.fromEnv(env(ingest, science, Stage.WATCHLIST,
-                        Map.of("INDEX_DEBOUNCE", "PT0.1S")));
-                try (WatchlistClient client = WatchlistService.client(watchlist)) {
-                    client.ensureTopic();
+                                "CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid"))));
+                Map<String, String> watchlist = env(ingest, science, Stage.WATCHLIST,
+                        Map.of("INDEX_DEBOUNCE", "PT0.1S"));
+                try (WatchlistClient client = WatchlistStage.client(new WatchlistStage().settings(watchlist))) {
                     client.upload(new WatchlistDefinition("samples", "sample positions", "", 2.0, positions));
                 }
-                runners.put(Stage.WATCHLIST, WatchlistService.start(watchlist, metrics("watchlist-service")));
-                runners.put(Stage.THUMBNAILS, ThumbnailService.start(ThumbnailSettings.fromEnv(env(ingest, science,
-                        Stage.THUMBNAILS, Map.of("THUMBNAIL_DIR", work.resolve("thumbnails").toString()))),
-                        metrics("thumbnail-service")));
+                runners.put(Stage.WATCHLIST, StageMain.start(new WatchlistStage(), watchlist));
+                runners.put(Stage.THUMBNAILS, StageMain.start(new ThumbnailStage(), env(ingest, science,
+                        Stage.THUMBNAILS, Map.of("THUMBNAIL_DIR", work.resolve("thumbnails").toString()))));
 
                 try (Admin ingestAdmin = ingest.admin()) {
                     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
@@ -234,10 +232,6 @@ class BadInputThroughEveryStageTest {
                 + registry.getAddress().getPort() + "/");
         env.put("SCHEMA_REGISTRY_TIMEOUT", "PT1S");
         return env;
-    }
-
-    private static StageMetrics metrics(String stage) {
-        return new StageMetrics(new SimpleMeterRegistry(), stage);
     }
 
     private static void serveSchema(HttpExchange exchange, SchemaDirectory schemas) throws IOException {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +14,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchMain;
-import uk.ac.lsst.pipeline.ingest.IngestMain;
+import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.spec.StageEnvironment;
+import uk.ac.lsst.pipeline.spec.StageSpec;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
+import uk.ac.lsst.pipeline.testing.ProjectFiles;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
-import uk.ac.lsst.pipeline.thumbnails.ThumbnailMain;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMain;
 
 /**
  * The whole pipeline with real brokers and every stage in a JVM of its own: an upstream buffer and the ingest
  * buffer as separate broker processes (so that they can be killed and restarted), the science buffer in this JVM,
- * buffer-ingest from upstream to ingest and the three alert stages from ingest to science. A supervisor restarts
+ * and every stage of the project's pipeline file that the stage registry can run, configured as the file says. A supervisor restarts
  * any stage process that exits by itself, as an orchestrator would. The stage processes are guarded: methods that
  * touch them are synchronized.
  */
 final class FaultedPipeline implements AutoCloseable {
-    static final String UPSTREAM_TOPIC = "alerts-upstream";
+    /** An upstream topic that buffer-ingest's pattern in the project's pipeline file matches. */
+    static final String UPSTREAM_TOPIC = "lsst-alerts-faults";
     static final String ALERTS_TOPIC = "alerts";
     static final int ALERTS_PARTITIONS = 8;
 
@@ -57,55 +60,39 @@ final class FaultedPipeline implements AutoCloseable {
      *
      * @param beforeStages run once the buffers are up and before any stage starts (watch lists to upload, ...)
      */
-    static FaultedPipeline start(Path work, Path schemaDir, Path catalogue, Consumer<FaultedPipeline> beforeStages) {
+    static FaultedPipeline start(Path work, Path schemaDir, Path samples, Consumer<FaultedPipeline> beforeStages) {
         BufferProcess upstream = new BufferProcess("upstream", work);
         BufferProcess ingest = new BufferProcess("ingest", work);
         upstream.start();
         ingest.start();
         TestBuffer science = TestBuffer.start();
         upstream.createTopics(TopicSpec.of(UPSTREAM_TOPIC, 4));
+        Map<String, String> vars = Map.of("SAMPLES_DIR", samples.toAbsolutePath().toString(),
+                "THUMBNAIL_DIR", work.resolve("thumbnails").toString(),
+                "ALERTS_PARTITIONS", String.valueOf(ALERTS_PARTITIONS));
+        StageRegistry registry = StageRegistry.load();
+        PipelineSpec spec = PipelineSpec.load(ProjectFiles.pipelineFile(), vars, registry.kinds())
+                .withBootstrap("upstream", upstream.bootstrapServers())
+                .withBootstrap("ingest", ingest.bootstrapServers())
+                .withBootstrap("science", science.bootstrapServers());
+        ingest.createTopics(spec.buffer("ingest").topics().values().toArray(TopicSpec[]::new));
+        science.createTopics(spec.buffer("science").topics().values().toArray(TopicSpec[]::new));
         Map<String, String> common = new HashMap<>();
         common.put("SCHEMA_DIR", schemaDir.toString());
         common.put("KAFKA_COMMIT_INTERVAL_MS", "1000");
         common.put("KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000");
         common.put("KAFKA_CONSUMER_HEARTBEAT_INTERVAL_MS", "1000");
         common.put("LOG_LEVEL", "INFO");
-
-        Map<String, String> ingestEnv = new HashMap<>(common);
-        ingestEnv.put("INPUT_BOOTSTRAP_SERVERS", upstream.bootstrapServers());
-        ingestEnv.put("OUTPUT_BOOTSTRAP_SERVERS", ingest.bootstrapServers());
-        ingestEnv.put("UPSTREAM_TOPICS", UPSTREAM_TOPIC);
-        ingestEnv.put("ALERTS_PARTITIONS", String.valueOf(ALERTS_PARTITIONS));
-        ingestEnv.put("STATE_DIR", work.resolve("state-ingest").toString());
-
-        Map<String, String> fromIngest = new HashMap<>(common);
-        fromIngest.put("INPUT_BOOTSTRAP_SERVERS", ingest.bootstrapServers());
-        fromIngest.put("OUTPUT_BOOTSTRAP_SERVERS", science.bootstrapServers());
-
-        Map<String, String> crossmatch = new HashMap<>(fromIngest);
-        crossmatch.put("STATE_DIR", work.resolve("state-crossmatch").toString());
-        crossmatch.put("CROSSMATCH_PARTITIONS", "4");
-        crossmatch.put("CATALOGUES", "sdss");
-        crossmatch.put("CATALOGUE_SDSS_FILE", catalogue.toString());
-        crossmatch.put("CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid");
-        crossmatch.put("CATALOGUE_SDSS_TYPE_COLUMN", "class");
-
-        Map<String, String> watchlist = new HashMap<>(fromIngest);
-        watchlist.put("STATE_DIR", work.resolve("state-watchlist").toString());
-        watchlist.put("HITS_PARTITIONS", "4");
-        watchlist.put("INDEX_DEBOUNCE", "PT0.1S");
-
-        Map<String, String> thumbnails = new HashMap<>(fromIngest);
-        thumbnails.put("STATE_DIR", work.resolve("state-thumbnails").toString());
-        thumbnails.put("THUMBNAILS_PARTITIONS", "4");
-        thumbnails.put("THUMBNAIL_DIR", work.resolve("thumbnails").toString());
-        thumbnails.put("THUMBNAIL_SIZE_PX", "63");
-
-        List<StageProcess> stages = List.of(
-                new StageProcess("buffer-ingest", IngestMain.class, ingestEnv, work),
-                new StageProcess("crossmatch-service", CrossmatchMain.class, crossmatch, work),
-                new StageProcess("watchlist-service", WatchlistMain.class, watchlist, work),
-                new StageProcess("thumbnail-service", ThumbnailMain.class, thumbnails, work));
+        List<StageProcess> stages = new ArrayList<>();
+        for (StageSpec s : spec.stages().values()) {
+            if (registry.find(s.type()).isPresent()) {
+                Map<String, String> env = new HashMap<>(StageEnvironment.of(spec, s.name(),
+                        StageEnvironment.Secrets.RESOLVE, vars));
+                env.putAll(common);
+                env.put("STATE_DIR", work.resolve("state-" + s.name()).toString());
+                stages.add(new StageProcess(s.name(), s.type(), env, work));
+            }
+        }
         FaultedPipeline pipeline = new FaultedPipeline(upstream, ingest, science, stages);
         beforeStages.accept(pipeline);
         stages.forEach(StageProcess::start);

@@ -27,7 +27,6 @@ import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.crossmatch.CrossmatchMain;
 import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.local.replay.ReplayResult;
 import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
@@ -53,10 +52,10 @@ class GroupFailoverTest {
         Path samples = Path.of(System.getProperty("samples.dir", "../samples"));
         try (TestBuffer ingest = TestBuffer.start(); TestBuffer science = TestBuffer.start()) {
             ingest.createTopics(TopicSpec.of("alerts", PARTITIONS));
+            science.createPipelineTopics("science", Map.of());
             Map<String, String> env = new HashMap<>();
             env.put("INPUT_BOOTSTRAP_SERVERS", ingest.bootstrapServers());
             env.put("OUTPUT_BOOTSTRAP_SERVERS", science.bootstrapServers());
-            env.put("CROSSMATCH_PARTITIONS", "4");
             env.put("CATALOGUES", "sdss");
             env.put("CATALOGUE_SDSS_FILE", samples.resolve("catalogues/sdss_dr14_star_galaxy_qso_2k.csv").toString());
             env.put("CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid");
@@ -67,8 +66,8 @@ class GroupFailoverTest {
             envA.put("STATE_DIR", work.resolve("state-a").toString());
             Map<String, String> envB = new HashMap<>(env);
             envB.put("STATE_DIR", work.resolve("state-b").toString());
-            try (StageProcess a = new StageProcess("crossmatch-a", CrossmatchMain.class, envA, work);
-                 StageProcess b = new StageProcess("crossmatch-b", CrossmatchMain.class, envB, work);
+            try (StageProcess a = new StageProcess("crossmatch-a", "crossmatch-service", envA, work);
+                 StageProcess b = new StageProcess("crossmatch-b", "crossmatch-service", envB, work);
                  Admin admin = ingest.admin();
                  Admin scienceAdmin = science.admin()) {
                 a.start();

@@ -69,7 +69,6 @@ class PipelineFaultTest {
                 SharedData.path("rubin/alerts/wire-format"));
         Path schemaDir = SharedData.rubinSchemaDir();
         List<WatchlistSource> everySample = samplePositions(alertDirs, schemaDir);
-        Path catalogue = samples.resolve("catalogues/sdss_dr14_star_galaxy_qso_2k.csv");
         FaultPlan plan = FaultPlan.fromSystemProperties(4);
         Instant started = Instant.now();
         Map<String, Integer> kills = new LinkedHashMap<>();
@@ -77,7 +76,7 @@ class PipelineFaultTest {
         int upstreamOutages = 0;
         List<String> faultLog = new ArrayList<>();
 
-        try (FaultedPipeline pipeline = FaultedPipeline.start(work, schemaDir, catalogue,
+        try (FaultedPipeline pipeline = FaultedPipeline.start(work, schemaDir, samples,
                 p -> uploadWatchlist(p, everySample))) {
             pipeline.stageNames().forEach(n -> kills.put(n, 0));
             Instant replayStarted = Instant.now();
@@ -233,8 +232,7 @@ class PipelineFaultTest {
 
     private static void uploadWatchlist(FaultedPipeline pipeline, List<WatchlistSource> sources) {
         try (WatchlistClient client = new WatchlistClient(pipeline.ingest.clientProperties(),
-                WatchlistSettings.watchlistsTopic(WatchlistSettings.DEFAULT_WATCHLISTS_TOPIC, (short) -1))) {
-            client.ensureTopic();
+                WatchlistSettings.DEFAULT_WATCHLISTS_TOPIC)) {
             client.upload(new WatchlistDefinition(LIST_ID, "every sample position", "system-tests", 2.0, sources));
         }
     }

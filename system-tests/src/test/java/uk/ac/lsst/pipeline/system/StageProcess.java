@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.testing.JvmProcess;
 
 /**
- * One instance of a stage run by its {@code Main} class in a JVM of its own, as an orchestrator runs a pod: it can
+ * One instance of a stage run by the generic entry point in a JVM of its own, as an orchestrator runs a pod: it can
  * be killed with SIGKILL and started again with the same environment, and {@link #superviseOnce()} restarts it when
  * it exited by itself (counting those exits). Readiness is the stage's own {@code /health/ready}. Not thread-safe.
  */
@@ -26,7 +27,7 @@ final class StageProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Class<?> mainClass;
+    private final String type;
     private final Map<String, String> env;
     private final Path log;
     private final int httpPort = EmbeddedBuffer.freePort();
@@ -36,11 +37,12 @@ final class StageProcess implements AutoCloseable {
     private int starts;
 
     /**
-     * @param env the stage's variables; {@code HTTP_PORT} is set here
+     * @param type the stage's type, as the registry knows it ({@code crossmatch-service}, ...)
+     * @param env  the stage's variables; {@code HTTP_PORT} is set here
      */
-    StageProcess(String name, Class<?> mainClass, Map<String, String> env, Path workDir) {
+    StageProcess(String name, String type, Map<String, String> env, Path workDir) {
         this.name = name;
-        this.mainClass = mainClass;
+        this.type = type;
         this.env = new HashMap<>(env);
         this.env.put("HTTP_PORT", String.valueOf(httpPort));
         this.log = workDir.resolve(name + ".log");
@@ -56,7 +58,8 @@ final class StageProcess implements AutoCloseable {
 
     void start() {
         starts++;
-        process = JvmProcess.start(name, mainClass, env, log, List.of("-Xmx384m", "-XX:+UseSerialGC"), List.of());
+        process = JvmProcess.start(name, StageMain.class, env, log, List.of("-Xmx384m", "-XX:+UseSerialGC"),
+                List.of(type));
     }
 
     /** kill -9. */

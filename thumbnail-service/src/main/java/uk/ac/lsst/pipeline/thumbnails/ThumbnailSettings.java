@@ -1,24 +1,21 @@
 package uk.ac.lsst.pipeline.thumbnails;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.ac.lsst.pipeline.buffer.TopicSpec;
-import uk.ac.lsst.pipeline.config.Env;
-import uk.ac.lsst.pipeline.config.SchemaSettings;
+import uk.ac.lsst.pipeline.config.AlertSettings;
+import uk.ac.lsst.pipeline.config.StageDefaults;
 import uk.ac.lsst.pipeline.config.StageSettings;
-import uk.ac.lsst.pipeline.thumbnails.render.ImageFormat;
+import uk.ac.lsst.pipeline.config.TopicUse;
+import uk.ac.lsst.pipeline.stage.StageConfig;
 import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
-import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
 
 /**
  * Settings of thumbnail-service. Its input buffer is the ingest buffer (topic {@code alerts}, consumer group
  * {@code thumbnail-service}); its output buffer takes the thumbnails topic and the dead letters. Besides
- * {@link StageSettings}:
+ * {@link StageSettings} and {@link AlertSettings}:
  *
  * <pre>
  * What the images and records are (changing one changes the results):
@@ -31,18 +28,12 @@ import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
  * JPEG_QUALITY                  1..100 (default 90)
  *
  * Topics:
- * ALERTS_TOPIC                  input topic on the ingest buffer (default alerts)
  * THUMBNAILS_TOPIC              output topic (default thumbnails)
- * THUMBNAILS_PARTITIONS         its partitions when created (default 16)
- * THUMBNAILS_REPLICATION_FACTOR its replicas when created (default -1: the broker's default)
- * THUMBNAILS_RETENTION          its retention (default P7D)
+ * THUMBNAILS_PARTITIONS         the partitions it must have (default: any)
  *
  * Limits (bad input beyond them becomes a dead letter):
- * MAX_ALERT_BYTES               larger alert messages are dead letters, too-large (default 4194304)
  * MAX_CUTOUT_BYTES              a cutout may inflate to at most this (gzip bombs), and hold at most a quarter as
  *                               many pixels (default 4194304)
- *
- * SCHEMA_DIR, SCHEMA_REGISTRY_URL, ...   where Rubin wire-format schemas come from (see SchemaSettings)
  * </pre>
  *
  * Tuning knobs that never change results: {@code STREAM_THREADS} (rendering is CPU-bound: one per core, up to the
@@ -52,18 +43,12 @@ import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
  */
 public record ThumbnailSettings(
         StageSettings stage,
-        String alertsTopic,
-        TopicSpec thumbnailsTopic,
-        TopicSpec deadLetterTopic,
+        AlertSettings alerts,
+        TopicUse thumbnails,
         Path thumbnailDir,
         Optional<URI> baseUrl,
         RenderOptions render,
-        int maxAlertBytes,
-        int maxCutoutBytes,
-        SchemaSettings schemas) {
-
-    public static final String APPLICATION_ID = "thumbnail-service";
-    public static final String DEFAULT_DEAD_LETTER_TOPIC = "thumbnail-dead-letters";
+        int maxCutoutBytes) implements StageConfig {
 
     /** Kafka Streams properties this stage sets unless KAFKA_* says otherwise: throughput over latency. */
     public static final Map<String, String> THROUGHPUT_DEFAULTS = Map.of(
@@ -74,78 +59,29 @@ public record ThumbnailSettings(
             "producer.batch.size", String.valueOf(256 * 1024),
             "producer.compression.type", "lz4");
 
-    /** Reads and validates every variable; throws {@link uk.ac.lsst.pipeline.config.SettingsException} listing all problems. */
-    public static ThumbnailSettings fromEnv(Map<String, String> vars) {
-        Env env = new Env(vars);
-        StageSettings stage = StageSettings.fromEnv(env, APPLICATION_ID, DEFAULT_DEAD_LETTER_TOPIC);
-        String dir = env.required("THUMBNAIL_DIR", "the directory to write thumbnails into");
-        Path thumbnailDir = dir == null ? null : Path.of(dir);
-        if (thumbnailDir != null && Files.exists(thumbnailDir) && !Files.isDirectory(thumbnailDir)) {
-            env.problem("THUMBNAIL_DIR='" + dir + "' is not a directory: expected a directory (created if missing)");
-        }
-        Optional<URI> baseUrl = baseUrl(env);
-        ImageFormat format = env.enumValue("THUMBNAIL_FORMAT", ImageFormat.class, ImageFormat.JPEG);
-        int size = env.value("THUMBNAIL_SIZE_PX", RenderOptions.DEFAULT_SIZE_PX, RenderOptions::parseSize,
-                RenderOptions.SIZE_EXPECTED);
-        Stretch stretch = env.enumValue("THUMBNAIL_STRETCH", Stretch.class, Stretch.LINEAR);
-        int quality = env.integer("JPEG_QUALITY", RenderOptions.DEFAULT_JPEG_QUALITY, 1, 100);
-        int partitions = env.integer("THUMBNAILS_PARTITIONS", 16, 1, 10_000);
-        short replication = (short) env.integer("THUMBNAILS_REPLICATION_FACTOR", -1, -1, 32);
-        if (replication == 0) {
-            env.problem("THUMBNAILS_REPLICATION_FACTOR=0 is invalid: expected -1 (broker default) or at least 1");
-        }
-        Duration retention = env.duration("THUMBNAILS_RETENTION", Duration.ofDays(7));
-        int maxAlertBytes = env.integer("MAX_ALERT_BYTES", 4 * 1024 * 1024, 1024, 64 * 1024 * 1024);
-        int maxCutoutBytes = env.integer("MAX_CUTOUT_BYTES", 4 * 1024 * 1024, 64 * 1024, 256 * 1024 * 1024);
-        SchemaSettings schemas = SchemaSettings.fromEnv(env);
-        String alerts = env.string("ALERTS_TOPIC", "alerts");
-        String thumbnails = env.string("THUMBNAILS_TOPIC", "thumbnails");
-        env.check();
-        TopicSpec thumbnailsTopic = new TopicSpec(thumbnails, partitions, replication,
-                Map.of("retention.ms", String.valueOf(retention.toMillis())));
-        TopicSpec dlq = new TopicSpec(stage.deadLetterTopic(), 1, replication,
-                Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()),
-                        "max.message.bytes", String.valueOf(maxAlertBytes + 64 * 1024)));
-        return new ThumbnailSettings(withThroughputDefaults(stage), alerts, thumbnailsTopic, dlq, thumbnailDir,
-                baseUrl, new RenderOptions(format, size, stretch, quality), maxAlertBytes, maxCutoutBytes, schemas);
+    static final StageDefaults DEFAULTS = new StageDefaults("thumbnail-service", "thumbnail-dead-letters", 1,
+            THROUGHPUT_DEFAULTS);
+
+
+    @Override
+    public List<TopicUse> reads() {
+        return List.of(alerts.alerts());
     }
 
-    /**
-     * Settings for a local run (the demo): the given stage, default topics, images and limits, throughput defaults
-     * under the stage's own overrides.
-     */
-    public static ThumbnailSettings local(StageSettings stage, Path thumbnailDir, SchemaSettings schemas) {
-        int maxBytes = 4 * 1024 * 1024;
-        return new ThumbnailSettings(withThroughputDefaults(stage), "alerts", TopicSpec.of("thumbnails", 16),
-                new TopicSpec(stage.deadLetterTopic(), 1, (short) -1, Map.of()), thumbnailDir, Optional.empty(),
-                RenderOptions.defaults(), maxBytes, maxBytes, schemas);
+    @Override
+    public List<TopicUse> writes() {
+        return List.of(thumbnails, stage.deadLetters());
+    }
+
+    @Override
+    public String describe() {
+        return "renders " + alerts.alerts() + " into " + thumbnailDir + " (" + render.format().code() + ", size "
+                + RenderOptions.sizeName(render.sizePx()) + ", " + render.stretch().code() + "), records to "
+                + thumbnails;
     }
 
     /** The base URL as a string ending with '/', or null. */
     public String baseUrlPrefix() {
         return baseUrl.map(URI::toString).orElse(null);
-    }
-
-    private static Optional<URI> baseUrl(Env env) {
-        return env.optional("THUMBNAIL_BASE_URL").flatMap(u -> {
-            try {
-                URI uri = URI.create(u.endsWith("/") ? u : u + "/");
-                if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
-                    return Optional.of(uri);
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            env.problem("THUMBNAIL_BASE_URL='" + u + "' is invalid: expected an http(s) URL such as "
-                    + "https://lasair.example/thumbnails/");
-            return Optional.empty();
-        });
-    }
-
-    private static StageSettings withThroughputDefaults(StageSettings stage) {
-        Map<String, String> overrides = new HashMap<>(THROUGHPUT_DEFAULTS);
-        overrides.putAll(stage.streamsOverrides());
-        return new StageSettings(stage.applicationId(), stage.input(), stage.output(), stage.threads(),
-                stage.httpPort(), stage.deadLetterTopic(), stage.stateDir(), overrides);
     }
 }

@@ -9,7 +9,7 @@ import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.stage.DeadLetters;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.stage.Routed;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.TopicDescriptor;
 import uk.ac.lsst.pipeline.thumbnails.store.ThumbnailStore;
 
@@ -37,22 +37,24 @@ public final class ThumbnailTopology {
      * @param settings what to read, how to render, where to write
      * @param decoder  decodes alerts with their cutouts (shared by all tasks)
      * @param store    where images go (shared, thread-safe)
-     * @param metrics  alerts in/out, dead letters and the thumbnail meters
+     * @param meters   the thumbnail meters (rendered and missing cutouts, rendering time)
+     * @param context  the clock (start-from instants) and the stage's meters: alerts in/out and dead letters
      */
     public static Topology build(ThumbnailSettings settings, AlertDecoder decoder, ThumbnailStore store,
-                                 StageMetrics metrics) {
-        ThumbnailMetrics thumbnailMetrics = new ThumbnailMetrics(metrics.registry(), metrics.stage());
+                                 ThumbnailMetrics meters, StageContext context) {
         String baseUrl = settings.baseUrlPrefix();
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<byte[], byte[]> alerts = builder.stream(settings.alertsTopic(),
-                alertsTopic(settings.alertsTopic()).consumed("read-alerts"));
+        String alertsTopic = settings.alerts().alerts().name();
+        KStream<byte[], byte[]> alerts = builder.stream(alertsTopic, alertsTopic(alertsTopic).consumed("read-alerts")
+                .withOffsetResetPolicy(settings.alerts().offsetReset(context.clock())));
         KStream<String, Routed<ThumbnailRecord>> routed = alerts.process(
                 () -> new ThumbnailProcessor(decoder, () -> new AlertThumbnailer(settings.render(),
-                        settings.maxCutoutBytes(), store, baseUrl, thumbnailMetrics), metrics),
+                        settings.maxCutoutBytes(), store, baseUrl, meters), context.metrics()),
                 Named.as("render-thumbnails"));
-        DeadLetters.split(routed, settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics)
-                .to(settings.thumbnailsTopic().name(),
-                        thumbnailsTopic(settings.thumbnailsTopic().name()).produced("write-thumbnails"));
+        DeadLetters.split(routed, settings.stage().deadLetters().name(), settings.alerts().maxAlertBytes(),
+                        context.metrics())
+                .to(settings.thumbnails().name(),
+                        thumbnailsTopic(settings.thumbnails().name()).produced("write-thumbnails"));
         return builder.build();
     }
 }

@@ -32,11 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.CutoutKind;
-import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
@@ -65,7 +64,8 @@ class ThumbnailIntegrationTest {
 
     @Test
     void shouldRenderAlertsFromTheIngestBufferIntoFilesAndRecordsOnTheOutputBuffer() throws Exception {
-        ingest.createTopics(TopicSpec.of("alerts", 4));
+        ingest.createPipelineTopics("ingest", Map.of("ALERTS_PARTITIONS", "4"));
+        output.createPipelineTopics("science", Map.of());
         List<byte[]> alerts = new ArrayList<>();
         SharedData.files("ztf/alerts/fink-broker-2018-12-03-v3.2", ".avro").forEach(f -> alerts.add(SharedData.bytes(f)));
         SharedData.rubinOcfAlerts().subList(0, 5).forEach(f -> alerts.add(SharedData.bytes(f)));
@@ -82,18 +82,16 @@ class ThumbnailIntegrationTest {
             producer.flush();
         }
 
-        ThumbnailSettings settings = ThumbnailSettings.fromEnv(Map.of(
+        Map<String, String> env = Map.of(
                 "INPUT_BOOTSTRAP_SERVERS", ingest.bootstrapServers(),
                 "OUTPUT_BOOTSTRAP_SERVERS", output.bootstrapServers(),
                 "THUMBNAIL_DIR", thumbnailDir.toString(),
-                "THUMBNAILS_PARTITIONS", "2",
                 "STREAM_THREADS", "2",
                 "HTTP_PORT", "0",
                 "STATE_DIR", stateDir.toString(),
-                "KAFKA_COMMIT_INTERVAL_MS", "200"));
-        StageMetrics metrics = StageMetrics.prometheus("thumbnail-service");
+                "KAFKA_COMMIT_INTERVAL_MS", "200");
 
-        try (StageRunner runner = ThumbnailService.start(settings, metrics)) {
+        try (StageRunner runner = StageMain.start(new ThumbnailStage(), env)) {
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> output.readAll(List.of("thumbnails")).size() == alerts.size());
             List<ConsumerRecord<byte[], byte[]>> records = output.readAll(List.of("thumbnails"));
@@ -119,7 +117,7 @@ class ThumbnailIntegrationTest {
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(committedOnIngest()).isEqualTo(alerts.size() + 1L));
-            assertThat(metrics.scrape())
+            assertThat(runner.metrics().scrape())
                     .contains("pipeline_thumbnails_rendered_total{kind=\"science\",stage=\"thumbnail-service\"} "
                             + alerts.size())
                     .contains("pipeline_thumbnails_render_seconds_count")

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.config.SettingsException;
+import uk.ac.lsst.pipeline.config.TopicUse;
 import uk.ac.lsst.pipeline.thumbnails.render.ImageFormat;
 import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
 import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
@@ -20,7 +21,7 @@ class ThumbnailSettingsTest {
     @Test
     void shouldListEveryMissingOrInvalidVariableAtOnce() throws Exception {
         Path file = Files.createFile(dir.resolve("a-file"));
-        assertThatThrownBy(() -> ThumbnailSettings.fromEnv(Map.of(
+        assertThatThrownBy(() -> new ThumbnailStage().settings(Map.of(
                 "THUMBNAIL_FORMAT", "gif",
                 "THUMBNAIL_SIZE_PX", "5000",
                 "THUMBNAIL_STRETCH", "log",
@@ -38,7 +39,7 @@ class ThumbnailSettingsTest {
                         .anyMatch(p -> p.startsWith("THUMBNAIL_BASE_URL='ftp://nope' is invalid"))
                         .anyMatch(p -> p.startsWith("STREAM_THREADS='none' is invalid"))
                         .hasSize(9));
-        assertThatThrownBy(() -> ThumbnailSettings.fromEnv(Map.of("INPUT_BOOTSTRAP_SERVERS", "a:1",
+        assertThatThrownBy(() -> new ThumbnailStage().settings(Map.of("INPUT_BOOTSTRAP_SERVERS", "a:1",
                 "OUTPUT_BOOTSTRAP_SERVERS", "b:1", "THUMBNAIL_DIR", file.toString())))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .containsExactly("THUMBNAIL_DIR='" + file + "' is not a directory: expected a directory "
@@ -47,14 +48,13 @@ class ThumbnailSettingsTest {
 
     @Test
     void shouldReadDefaults() {
-        ThumbnailSettings s = ThumbnailSettings.fromEnv(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
+        ThumbnailSettings s = new ThumbnailStage().settings(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                 "OUTPUT_BOOTSTRAP_SERVERS", "science:9092", "THUMBNAIL_DIR", dir.resolve("thumbs").toString()));
 
         assertThat(s.stage().applicationId()).isEqualTo("thumbnail-service");
-        assertThat(s.alertsTopic()).isEqualTo("alerts");
-        assertThat(s.thumbnailsTopic().name()).isEqualTo("thumbnails");
-        assertThat(s.thumbnailsTopic().partitions()).isEqualTo(16);
-        assertThat(s.deadLetterTopic().name()).isEqualTo("thumbnail-dead-letters");
+        assertThat(s.reads()).containsExactly(new TopicUse("alerts", "alerts", 0));
+        assertThat(s.writes()).containsExactly(new TopicUse("thumbnails", "thumbnails", 0),
+                new TopicUse("dead-letters", "thumbnail-dead-letters", 0));
         assertThat(s.render().format()).isEqualTo(ImageFormat.JPEG);
         assertThat(s.render().sizePx()).isEqualTo(RenderOptions.CUTOUT_SIZE);
         assertThat(s.render().stretch()).isEqualTo(Stretch.LINEAR);
@@ -67,7 +67,7 @@ class ThumbnailSettingsTest {
 
     @Test
     void shouldReadAFullConfigurationAndLetKafkaVariablesOverrideTheTuningDefaults() {
-        ThumbnailSettings s = ThumbnailSettings.fromEnv(Map.ofEntries(
+        ThumbnailSettings s = new ThumbnailStage().settings(Map.ofEntries(
                 Map.entry("INPUT_BOOTSTRAP_SERVERS", "ingest:9092"),
                 Map.entry("OUTPUT_BOOTSTRAP_SERVERS", "science:9092"),
                 Map.entry("THUMBNAIL_DIR", dir.toString()),
@@ -88,9 +88,8 @@ class ThumbnailSettingsTest {
         assertThat(s.render().sizePx()).isEqualTo(256);
         assertThat(s.render().stretch()).isEqualTo(Stretch.ASINH);
         assertThat(s.render().jpegQuality()).isEqualTo(75);
-        assertThat(s.alertsTopic()).isEqualTo("lsst-alerts");
-        assertThat(s.thumbnailsTopic().name()).isEqualTo("lsst-thumbnails");
-        assertThat(s.thumbnailsTopic().partitions()).isEqualTo(4);
+        assertThat(s.alerts().alerts().name()).isEqualTo("lsst-alerts");
+        assertThat(s.thumbnails()).isEqualTo(new TopicUse("thumbnails", "lsst-thumbnails", 4));
         assertThat(s.maxCutoutBytes()).isEqualTo(1048576);
         assertThat(s.stage().threads()).isEqualTo(2);
         assertThat(s.stage().streamsOverrides())
@@ -102,14 +101,14 @@ class ThumbnailSettingsTest {
     void shouldReadTheSizeAsTheCutoutsOwnOrAsPixels(@TempDir Path dir) {
         for (Map.Entry<String, Integer> size : Map.of("cutout", RenderOptions.CUTOUT_SIZE, " Cutout ",
                 RenderOptions.CUTOUT_SIZE, "8", 8, "189", 189, "2048", 2048).entrySet()) {
-            ThumbnailSettings s = ThumbnailSettings.fromEnv(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
+            ThumbnailSettings s = new ThumbnailStage().settings(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                     "OUTPUT_BOOTSTRAP_SERVERS", "science:9092", "THUMBNAIL_DIR", dir.toString(),
                     "THUMBNAIL_SIZE_PX", size.getKey()));
 
             assertThat(s.render().sizePx()).as(size.getKey()).isEqualTo(size.getValue());
         }
         for (String bad : new String[] {"native", "7", "0", "2049", "189px"}) {
-            assertThatThrownBy(() -> ThumbnailSettings.fromEnv(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
+            assertThatThrownBy(() -> new ThumbnailStage().settings(Map.of("INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                     "OUTPUT_BOOTSTRAP_SERVERS", "science:9092", "THUMBNAIL_DIR", dir.toString(),
                     "THUMBNAIL_SIZE_PX", bad)))
                     .isInstanceOf(SettingsException.class)

@@ -35,6 +35,7 @@ import uk.ac.lsst.pipeline.alert.CutoutKind;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.testing.SharedData;
 
@@ -56,12 +57,13 @@ class ThumbnailTopologyTest {
                 "THUMBNAIL_DIR", thumbnails.toString(),
                 "THUMBNAIL_BASE_URL", "https://example.org/thumbs",
                 "SCHEMA_DIR", SharedData.rubinSchemaDir().toString()));
-        ThumbnailSettings settings = ThumbnailSettings.fromEnv(env);
+        ThumbnailStage stage = new ThumbnailStage();
+        ThumbnailSettings settings = stage.settings(env);
         metrics = new StageMetrics(new SimpleMeterRegistry(), "thumbnail-service");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "thumbnail-service");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ThumbnailService.topology(settings, metrics), props);
+        driver = new TopologyTestDriver(stage.build(settings, StageContext.of(metrics)).topology(), props);
         alerts = driver.createInputTopic("alerts", new ByteArraySerializer(), new ByteArraySerializer());
         records = driver.createOutputTopic("thumbnails", new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic("thumbnail-dead-letters", new ByteArrayDeserializer(),

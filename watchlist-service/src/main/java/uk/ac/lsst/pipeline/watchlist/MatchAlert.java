@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
 import uk.ac.lsst.pipeline.watchlist.index.HitConsumer;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 import uk.ac.lsst.pipeline.watchlist.store.WatchlistStore;
 
 /**

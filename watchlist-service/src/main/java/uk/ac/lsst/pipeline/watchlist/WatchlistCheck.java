@@ -12,7 +12,7 @@ import uk.ac.lsst.pipeline.stage.AlertDecoding;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
 import uk.ac.lsst.pipeline.watchlist.index.WatchlistIndex;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 
 /**
  * The stage's matching run offline: watch lists from files, alerts from files, hits out ({@code appendedAtMs}

@@ -1,10 +1,8 @@
 package uk.ac.lsst.pipeline.watchlist;
 
-import java.util.function.LongSupplier;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -17,7 +15,9 @@ import uk.ac.lsst.pipeline.stage.AlertDecoding;
 import uk.ac.lsst.pipeline.stage.DeadLetters;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.stage.Routed;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.TopicDescriptor;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 import uk.ac.lsst.pipeline.watchlist.store.ApplyWatchlistRecord;
 import uk.ac.lsst.pipeline.watchlist.store.WatchlistStoreBuilder;
 
@@ -35,37 +35,32 @@ public final class WatchlistTopology {
 
     /** The hits topic with its serdes: key = watch-list id, value = {@link WatchlistHit} as JSON. */
     public static TopicDescriptor<String, WatchlistHit> hitsTopic(WatchlistSettings settings) {
-        return new TopicDescriptor<>(settings.hitsTopic().name(), Serdes.String(), JsonSerde.of(WatchlistHit.class));
+        return new TopicDescriptor<>(settings.hits().name(), Serdes.String(), JsonSerde.of(WatchlistHit.class));
     }
 
     /**
      * @param settings what to read and where to write
      * @param decoder  decodes alerts (shared by all tasks; cutouts skipped)
      * @param metrics  the stage's and the watch-list meters
+     * @param context  the clock of {@code producedAtMs} and of start-from instants
      */
-    public static Topology build(WatchlistSettings settings, AlertDecoder decoder, WatchlistMetrics metrics) {
-        return build(settings, decoder, metrics, System::currentTimeMillis);
-    }
-
-    /** As {@link #build(WatchlistSettings, AlertDecoder, WatchlistMetrics)}, with the clock of {@code producedAtMs}. */
-    static Topology build(WatchlistSettings settings, AlertDecoder decoder, WatchlistMetrics metrics,
-                          LongSupplier clockMs) {
+    public static Topology build(WatchlistSettings settings, AlertDecoder decoder, WatchlistMetrics metrics,
+                                 StageContext context) {
         StreamsBuilder builder = new StreamsBuilder();
-        AutoOffsetReset reset = settings.startFrom().equals("latest") ? AutoOffsetReset.latest()
-                : AutoOffsetReset.earliest();
-        KStream<String, byte[]> alerts = builder.stream(settings.alertsTopic(),
+        KStream<String, byte[]> alerts = builder.stream(settings.alerts().alerts().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-alerts")
-                        .withOffsetResetPolicy(reset));
+                        .withOffsetResetPolicy(settings.alerts().offsetReset(context.clock())));
         KStream<String, Routed<Alert>> decoded = AlertDecoding.decode(alerts, decoder, true, metrics.stage());
         TopicDescriptor<String, WatchlistHit> hits = hitsTopic(settings);
-        DeadLetters.split(decoded, settings.deadLetterTopic().name(), settings.maxAlertBytes(), metrics.stage())
-                .process(() -> new MatchAlert(metrics, clockMs), Named.as("match-watchlists"))
+        DeadLetters.split(decoded, settings.stage().deadLetters().name(), settings.alerts().maxAlertBytes(),
+                        metrics.stage())
+                .process(() -> new MatchAlert(metrics, context.clock()::millis), Named.as("match-watchlists"))
                 .to(hits.name(), Produced.with(hits.keySerde(), hits.valueSerde()).withName("write-hits"));
         Topology topology = builder.build();
         topology.addGlobalStore(
                 new WatchlistStoreBuilder(settings.indexDebounce(), settings.indexMaxDelay(), metrics),
                 "read-watchlists", new StringDeserializer(), new ByteArrayDeserializer(),
-                settings.watchlistsTopic().name(), "apply-watchlist-record", () -> new ApplyWatchlistRecord(metrics));
+                settings.watchlists().name(), "apply-watchlist-record", () -> new ApplyWatchlistRecord(metrics));
         return topology;
     }
 }

@@ -2,8 +2,8 @@ package uk.ac.lsst.pipeline.watchlist;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistKey;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistRecords;
 

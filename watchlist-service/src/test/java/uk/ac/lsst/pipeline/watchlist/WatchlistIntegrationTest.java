@@ -3,7 +3,6 @@ package uk.ac.lsst.pipeline.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,15 +19,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
-import uk.ac.lsst.pipeline.stage.StageMetrics;
+import uk.ac.lsst.pipeline.stage.StageMain;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 import uk.ac.lsst.pipeline.testing.TestBuffer;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
 
 /**
  * watchlist-service between two real, separate Kafka clusters (the ingest buffer and a science buffer): lists
@@ -53,8 +51,8 @@ class WatchlistIntegrationTest {
     static void startBuffers() {
         ingest = TestBuffer.start();
         science = TestBuffer.start();
-        ingest.createTopics(new TopicSpec("alerts", 2, (short) -1,
-                Map.of("message.timestamp.type", "LogAppendTime")));
+        ingest.createPipelineTopics("ingest", Map.of("ALERTS_PARTITIONS", "2"));
+        science.createPipelineTopics("science", Map.of());
     }
 
     @AfterAll
@@ -70,20 +68,19 @@ class WatchlistIntegrationTest {
         env.put("OUTPUT_BOOTSTRAP_SERVERS", science.bootstrapServers());
         env.put("STATE_DIR", stateDir.toString());
         env.put("HTTP_PORT", "0");
-        env.put("HITS_PARTITIONS", "1");
         env.put("INDEX_DEBOUNCE", "PT0.1S");
         // Kafka Streams does not leave its group on close: the restarted instance waits for this timeout
         env.put("KAFKA_CONSUMER_SESSION_TIMEOUT_MS", "6000");
         env.put("KAFKA_CONSUMER_HEARTBEAT_INTERVAL_MS", "500");
-        WatchlistSettings settings = WatchlistSettings.fromEnv(env);
+        WatchlistSettings settings = new WatchlistStage().settings(env);
         template = TestAlerts.bytes(TestAlerts.ztf().get(0));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ingest.bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
-        try (WatchlistClient client = WatchlistService.client(settings)) {
+        try (WatchlistClient client = WatchlistStage.client(settings)) {
             client.upload(list("canary", new WatchlistSource("c", C[0], C[1], 2)));
             client.upload(list("targets", new WatchlistSource("a", A[0], A[1], 2)));
 
-            StageRunner runner = WatchlistService.start(settings, newMetrics());
+            StageRunner runner = StageMain.start(new WatchlistStage(), env);
             // start() returns once the lists of the topic are loaded and indexed
             assertThat(gauge(runner, "pipeline.watchlist.lists")).isEqualTo(2);
 
@@ -121,7 +118,7 @@ class WatchlistIntegrationTest {
             // restart: the lists are rebuilt from the topic before matching resumes
             client.upload(list("targets", new WatchlistSource("a-again", A[0], A[1], 2)));
             runner.close();
-            StageRunner restarted = WatchlistService.start(settings, newMetrics());
+            StageRunner restarted = StageMain.start(new WatchlistStage(), env);
             try {
                 assertThat(gauge(restarted, "pipeline.watchlist.lists")).isEqualTo(2);
                 assertThat(gauge(restarted, "pipeline.watchlist.cones")).isEqualTo(2);
@@ -139,10 +136,6 @@ class WatchlistIntegrationTest {
 
     private static WatchlistDefinition list(String id, WatchlistSource... sources) {
         return new WatchlistDefinition(id, "list " + id, "tests", 2, List.of(sources));
-    }
-
-    private static StageMetrics newMetrics() {
-        return new StageMetrics(new SimpleMeterRegistry(), WatchlistSettings.APPLICATION_ID);
     }
 
     private static double gauge(StageRunner runner, String name) {

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.config.SettingsException;
+import uk.ac.lsst.pipeline.config.TopicUse;
 import uk.ac.lsst.pipeline.stage.StageRunner;
 
 class WatchlistSettingsTest {
 
     @Test
     void shouldDefaultToTheLowLatencyClientSettingsAndTheDocumentedTopics() {
-        WatchlistSettings s = WatchlistSettings.fromEnv(Map.of(
+        WatchlistSettings s = new WatchlistStage().settings(Map.of(
                 "INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                 "OUTPUT_BOOTSTRAP_SERVERS", "science:9092"));
 
@@ -25,21 +26,16 @@ class WatchlistSettingsTest {
                 .containsEntry("application.id", "watchlist-service")
                 .containsEntry("bootstrap.servers", "ingest:9092");
         assertThat(p).containsEntry("num.stream.threads", 2);
-        assertThat(s.alertsTopic()).isEqualTo("alerts");
-        assertThat(s.startFrom()).isEqualTo("earliest");
-        assertThat(s.watchlistsTopic().name()).isEqualTo("watchlists");
-        assertThat(s.watchlistsTopic().partitions()).isEqualTo(1);
-        assertThat(s.watchlistsTopic().configs()).containsEntry("cleanup.policy", "compact");
-        assertThat(s.hitsTopic().name()).isEqualTo("watchlist-hits");
-        assertThat(s.hitsTopic().configs()).containsEntry("message.timestamp.type", "LogAppendTime");
-        assertThat(s.deadLetterTopic().name()).isEqualTo("watchlist-dead-letters");
+        assertThat(s.reads()).extracting(TopicUse::name).containsExactly("alerts", "watchlists");
+        assertThat(s.alerts().startFrom().spec()).isEqualTo("earliest");
+        assertThat(s.writes()).extracting(TopicUse::name).containsExactly("watchlist-hits", "watchlist-dead-letters");
         assertThat(s.indexDebounce()).isEqualTo(Duration.ofMillis(200));
         assertThat(s.indexMaxDelay()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void shouldLetKafkaVariablesOverrideTheLatencyDefaults() {
-        WatchlistSettings s = WatchlistSettings.fromEnv(Map.of(
+        WatchlistSettings s = new WatchlistStage().settings(Map.of(
                 "INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                 "OUTPUT_BOOTSTRAP_SERVERS", "science:9092",
                 "KAFKA_PRODUCER_LINGER_MS", "5",
@@ -52,26 +48,24 @@ class WatchlistSettingsTest {
         assertThat(StageRunner.streamsProperties(s.stage())).containsEntry("producer.linger.ms", "5")
                 .containsEntry("commit.interval.ms", "1000")
                 .containsEntry("consumer.fetch.max.wait.ms", "10");
-        assertThat(s.hitsTopic().name()).isEqualTo("triggers");
+        assertThat(s.hits().name()).isEqualTo("triggers");
         assertThat(s.stage().threads()).isEqualTo(1);
-        assertThat(s.startFrom()).isEqualTo("latest");
+        assertThat(s.alerts().startFrom().spec()).isEqualTo("latest");
         assertThat(s.indexDebounce()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void shouldListEveryMissingOrInvalidVariableAtOnce() {
-        assertThatThrownBy(() -> WatchlistSettings.fromEnv(Map.of(
+        assertThatThrownBy(() -> new WatchlistStage().settings(Map.of(
                 "START_FROM", "yesterday",
-                "HITS_PARTITIONS", "0",
-                "REPLICATION_FACTOR", "0",
+                "HITS_PARTITIONS", "-1",
                 "INDEX_DEBOUNCE", "soon")))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .anyMatch(p -> p.startsWith("INPUT_BOOTSTRAP_SERVERS is missing"))
                         .anyMatch(p -> p.startsWith("OUTPUT_BOOTSTRAP_SERVERS is missing"))
                         .anyMatch(p -> p.startsWith("START_FROM='yesterday' is invalid"))
-                        .anyMatch(p -> p.startsWith("HITS_PARTITIONS='0' is invalid"))
-                        .anyMatch(p -> p.startsWith("REPLICATION_FACTOR=0 is invalid"))
+                        .anyMatch(p -> p.startsWith("HITS_PARTITIONS='-1' is invalid"))
                         .anyMatch(p -> p.startsWith("INDEX_DEBOUNCE='soon' is invalid"))
-                        .hasSize(6));
+                        .hasSize(5));
     }
 }

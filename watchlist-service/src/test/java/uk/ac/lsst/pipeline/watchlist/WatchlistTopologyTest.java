@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,8 +30,10 @@ import uk.ac.lsst.pipeline.sky.Sphere;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
+import uk.ac.lsst.pipeline.stage.StageContext;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 
 class WatchlistTopologyTest {
     private static final long APPENDED_AT = 1_764_000_000_000L;
@@ -46,7 +51,7 @@ class WatchlistTopologyTest {
 
     @BeforeEach
     void start() {
-        WatchlistSettings settings = WatchlistSettings.fromEnv(Map.of(
+        WatchlistSettings settings = new WatchlistStage().settings(Map.of(
                 "INPUT_BOOTSTRAP_SERVERS", "ingest:9092",
                 "OUTPUT_BOOTSTRAP_SERVERS", "science:9092",
                 "INDEX_DEBOUNCE", "0"));
@@ -55,8 +60,8 @@ class WatchlistTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "watchlist-service");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(WatchlistTopology.build(settings, WatchlistService.decoder(settings), metrics,
-                () -> PRODUCED_AT), props);
+        driver = new TopologyTestDriver(WatchlistTopology.build(settings, settings.alerts().decoder(false), metrics,
+                new StageContext(Clock.fixed(Instant.ofEpochMilli(PRODUCED_AT), ZoneOffset.UTC), stageMetrics)), props);
         alerts = driver.createInputTopic("alerts", new StringSerializer(), new ByteArraySerializer());
         watchlists = driver.createInputTopic("watchlists", new StringSerializer(), new ByteArraySerializer());
         hits = driver.createOutputTopic("watchlist-hits", new StringDeserializer(),

@@ -59,12 +59,8 @@ public record CatalogueSettings(List<CatalogueSpec> catalogues, ClassificationRu
         catalogues = List.copyOf(catalogues);
     }
 
-    /**
-     * Reads the variables; problems go to {@code env} (call {@link Env#check()} afterwards).
-     *
-     * @param vars the same variables {@code env} was made from (needed to spot stray {@code CATALOGUE_*} ones)
-     */
-    public static CatalogueSettings fromEnv(Env env, Map<String, String> vars) {
+    /** Reads the variables; problems go to {@code env} (call {@link Env#check()} afterwards). */
+    public static CatalogueSettings fromEnv(Env env) {
         List<String> names = env.list("CATALOGUES");
         if (names.isEmpty()) {
             env.problem("CATALOGUES is missing: expected comma-separated catalogue names, e.g. sdss, each described"
@@ -89,7 +85,7 @@ public record CatalogueSettings(List<CatalogueSpec> catalogues, ClassificationRu
             }
             readCatalogue(env, name, key).ifPresent(specs::add);
         }
-        reportStrays(env, vars, keys.keySet());
+        reportStrays(env, keys.keySet());
         ClassificationRules rules = new ClassificationRules(
                 arcsec(env, "CLASSIFY_VS_MAX_ARCSEC", ClassificationRules.DEFAULTS.vsMaxArcsec()),
                 arcsec(env, "CLASSIFY_AGN_MAX_ARCSEC", ClassificationRules.DEFAULTS.agnMaxArcsec()),
@@ -181,8 +177,8 @@ public record CatalogueSettings(List<CatalogueSpec> catalogues, ClassificationRu
         return defaultValue;
     }
 
-    private static void reportStrays(Env env, Map<String, String> vars, Set<String> keys) {
-        List<String> strays = vars.keySet().stream().filter(v -> v.startsWith(PREFIX)).sorted().toList();
+    private static void reportStrays(Env env, Set<String> keys) {
+        List<String> strays = env.namesStartingWith(PREFIX);
         for (String variable : strays) {
             String rest = variable.substring(PREFIX.length());
             // X_FILE may be the file form of variable X (see Env)

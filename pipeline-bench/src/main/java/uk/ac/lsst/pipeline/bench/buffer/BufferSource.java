@@ -8,10 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
 import uk.ac.lsst.pipeline.spec.StageSpec;
-import uk.ac.lsst.pipeline.spec.StageType;
+import uk.ac.lsst.pipeline.stage.StageRegistry;
 
 /** Where the buffers of a run come from: started in this JVM for the run alone, or those of a pipeline file. */
 public sealed interface BufferSource {
@@ -80,13 +79,17 @@ public sealed interface BufferSource {
          *                                  disagree
          * @throws uk.ac.lsst.pipeline.config.SettingsException if a secret of one of the buffers is not set
          */
-        public static PipelineFile of(PipelineSpec spec, Map<String, String> env, boolean keepTopics) {
-            String upstream = buffer(spec, StageType.BUFFER_INGEST, s -> s.input().buffer(), "input", "upstream");
-            String ingest = buffer(spec, StageType.BUFFER_INGEST, s -> s.output().buffer(), "output", "ingest");
-            String science = buffer(spec, StageType.CROSSMATCH_SERVICE, s -> s.output().buffer(), "output",
-                    "science");
-            return new PipelineFile(spec.source(), new FileBuffer(spec.buffer(upstream), env, spec.source()),
-                    new FileBuffer(spec.buffer(ingest), env, spec.source()),
+        public static PipelineFile of(PipelineSpec spec, StageRegistry registry, Map<String, String> env,
+                                      boolean keepTopics) {
+            StageSpec ingest = BufferRoles.ingest(spec, registry);
+            String science = BufferRoles.scienceBuffer(spec, ingest);
+            if (science == null) {
+                throw new IllegalArgumentException("pipeline file " + spec.source() + " has no stage that reads "
+                        + "buffer " + ingest.output().buffer() + " (crossmatch-service, ...): pipeline bench --file "
+                        + "takes the science buffer from the output of such a stage");
+            }
+            return new PipelineFile(spec.source(), new FileBuffer(spec.buffer(ingest.input().buffer()), env,
+                    spec.source()), new FileBuffer(spec.buffer(ingest.output().buffer()), env, spec.source()),
                     new FileBuffer(spec.buffer(science), env, spec.source()), keepTopics);
         }
 
@@ -105,23 +108,6 @@ public sealed interface BufferSource {
                             + names.prefix())
                     : new RunCleanup(List.of(upstream, ingest, science), names, out)::close;
             return new BenchBuffers(description, upstream, ingest, science, names, release);
-        }
-
-        private static String buffer(PipelineSpec spec, StageType type, Function<StageSpec, String> endpoint,
-                                     String side, String role) {
-            List<StageSpec> stages = spec.stages().values().stream().filter(s -> s.type() == type).toList();
-            if (stages.isEmpty()) {
-                throw new IllegalArgumentException("pipeline file " + spec.source() + " has no " + type.id()
-                        + " stage: pipeline bench --file takes the " + role + " buffer from the " + side
-                        + " of that stage");
-            }
-            List<String> buffers = stages.stream().map(endpoint).distinct().toList();
-            if (buffers.size() > 1) {
-                throw new IllegalArgumentException("pipeline file " + spec.source() + " has " + type.id()
-                        + " stages with different " + side + " buffers " + buffers + ": pipeline bench --file "
-                        + "expected one " + role + " buffer");
-            }
-            return buffers.get(0);
         }
     }
 }

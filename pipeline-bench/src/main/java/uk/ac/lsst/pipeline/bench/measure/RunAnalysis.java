@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.ac.lsst.pipeline.bench.report.Percentiles;
 import uk.ac.lsst.pipeline.bench.report.SeriesPoint;
 import uk.ac.lsst.pipeline.bench.report.StageResult;
 

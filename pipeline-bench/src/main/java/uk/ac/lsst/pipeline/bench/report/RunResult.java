@@ -2,7 +2,6 @@ package uk.ac.lsst.pipeline.bench.report;
 
 import java.util.List;
 import java.util.Map;
-import uk.ac.lsst.pipeline.bench.measure.Percentiles;
 
 /**
  * One run of the pipeline in the bench.

@@ -1,6 +1,5 @@
 package uk.ac.lsst.pipeline.bench.report;
 
-import uk.ac.lsst.pipeline.bench.measure.Percentiles;
 
 /**
  * What one stage did in a run. Rates are over the stage's window: from the first append to its input topic until

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.ac.lsst.pipeline.bench.report.Percentiles;
 import uk.ac.lsst.pipeline.bench.report.SeriesPoint;
 import uk.ac.lsst.pipeline.bench.report.StageResult;
 

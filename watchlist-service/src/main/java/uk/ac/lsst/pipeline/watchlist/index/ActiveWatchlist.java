@@ -2,8 +2,8 @@ package uk.ac.lsst.pipeline.watchlist.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
 
 /**
  * One watch list as it is matched: its metadata and its sources in primitive arrays (no object per source).

@@ -5,7 +5,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMetrics;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 
 /**
  * The global processor that feeds the {@link WatchlistStore} from the watch-lists topic, on Kafka Streams' global

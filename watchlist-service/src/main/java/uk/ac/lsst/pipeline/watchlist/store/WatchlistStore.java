@@ -10,9 +10,9 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMetrics;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
 import uk.ac.lsst.pipeline.watchlist.index.WatchlistIndex;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistCatalog;
 
 /**

@@ -3,7 +3,7 @@ package uk.ac.lsst.pipeline.watchlist.store;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.state.StoreBuilder;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMetrics;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 
 /** Builds the {@link WatchlistStore} for Kafka Streams: never logged (the watch-lists topic is its source), never cached. */
 public final class WatchlistStoreBuilder implements StoreBuilder<WatchlistStore> {

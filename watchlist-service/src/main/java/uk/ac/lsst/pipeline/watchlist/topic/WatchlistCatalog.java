@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
 
 /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,11 +23,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
-import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
 
 /**
@@ -47,7 +47,7 @@ public final class WatchlistClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Map<String, Object> clientProperties;
-    private final TopicSpec topic;
+    private final String topic;
     private final Clock clock;
     private KafkaProducer<byte[], byte[]> producer;
 
@@ -62,22 +62,42 @@ public final class WatchlistClient implements AutoCloseable {
 
     /**
      * @param clientProperties bootstrap servers and security of the buffer that holds the topic (the ingest buffer)
-     * @param topic            the watch-lists topic (created, compacted, when missing)
+     * @param topic            the watch-lists topic (compacted; created by {@code pipeline apply})
      */
-    public WatchlistClient(Map<String, Object> clientProperties, TopicSpec topic) {
+    public WatchlistClient(Map<String, Object> clientProperties, String topic) {
         this(clientProperties, topic, Clock.systemUTC());
     }
 
-    WatchlistClient(Map<String, Object> clientProperties, TopicSpec topic, Clock clock) {
+    WatchlistClient(Map<String, Object> clientProperties, String topic, Clock clock) {
         this.clientProperties = Map.copyOf(clientProperties);
         this.topic = topic;
         this.clock = clock;
     }
 
-    /** Creates the topic if it is missing and waits until it takes writes. */
-    public void ensureTopic() {
+    /**
+     * Checks that the topic exists.
+     *
+     * @throws IllegalStateException naming the topic and how to create it, when it does not
+     */
+    public void checkTopic() {
         try (Admin admin = Admin.create(clientProperties)) {
-            new TopicAdmin(admin, TIMEOUT).ensure(List.of(topic));
+            if (!topicNames(admin).contains(topic)) {
+                throw new IllegalStateException("the watch-lists topic " + topic + " does not exist on "
+                        + clientProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+                        + ": create it with `pipeline apply -f <pipeline file>` (it is compacted, one partition)");
+            }
+        }
+    }
+
+    private java.util.Set<String> topicNames(Admin admin) {
+        try {
+            return admin.listTopics().names().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing the topics", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot list the topics of "
+                    + clientProperties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + ": " + e, e);
         }
     }
 
@@ -168,9 +188,9 @@ public final class WatchlistClient implements AutoCloseable {
 
     /** Every record of the topic now, applied in order. */
     public WatchlistCatalog read() {
-        ensureTopic();
+        checkTopic();
         WatchlistCatalog catalog = new WatchlistCatalog();
-        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(clientProperties, List.of(topic.name()), TIMEOUT)) {
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(clientProperties, List.of(topic), TIMEOUT)) {
             String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
             try {
                 catalog.apply(key, r.value());
@@ -182,7 +202,7 @@ public final class WatchlistClient implements AutoCloseable {
     }
 
     private Future<RecordMetadata> send(WatchlistKey key, byte[] value) {
-        return producer().send(new ProducerRecord<>(topic.name(), WatchlistRecords.key(key), value));
+        return producer().send(new ProducerRecord<>(topic, WatchlistRecords.key(key), value));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {

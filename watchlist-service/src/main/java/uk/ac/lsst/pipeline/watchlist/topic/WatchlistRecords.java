@@ -2,16 +2,17 @@ package uk.ac.lsst.pipeline.watchlist.topic;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
-import java.io.UncheckedIOException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
 
 /**

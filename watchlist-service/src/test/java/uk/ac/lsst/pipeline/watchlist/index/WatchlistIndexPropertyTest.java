@@ -8,14 +8,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import uk.ac.lsst.pipeline.sky.Sphere;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
 
 /**
  * The matcher over many lists finds exactly what a brute-force loop over every source of every list finds. Lists

@@ -13,11 +13,11 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
-import uk.ac.lsst.pipeline.watchlist.WatchlistMetrics;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
 import uk.ac.lsst.pipeline.watchlist.index.WatchlistIndex;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
-import uk.ac.lsst.pipeline.watchlist.topic.WatchlistInfo;
+import uk.ac.lsst.pipeline.watchlist.metrics.WatchlistMetrics;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistKey;
 import uk.ac.lsst.pipeline.watchlist.topic.WatchlistRecords;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
+import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistSource;
 
 class WatchlistCatalogTest {
