@@ -4,7 +4,8 @@ package uk.ac.lsst.pipeline.features.state;
  * How much of an object's detections the feature state holds one by one: at most {@code maxKept}, and none older
  * than {@code keepDays} before the latest. Older detections are sealed: counted in their band's
  * {@link BandSummary} and forgotten individually. These bound the state, whatever the length of the object's
- * history, to about {@code 25 * maxKept + 600} bytes (Avro binary).
+ * history: about 19 bytes per kept detection plus at most about 500 (six bands, a colour pair), 1.7 KB at the
+ * defaults in {@link FeatureStateSerde}'s encoding.
  *
  * @param maxKept  detections held one by one, at least 2
  * @param keepDays how far behind the latest detection they reach, days; positive
