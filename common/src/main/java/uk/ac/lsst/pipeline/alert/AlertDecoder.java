@@ -7,9 +7,12 @@ import java.util.Objects;
  *
  * <p>Input: an Avro Object Container File holding exactly one record (ZTF; Fink's Rubin samples), writer schema
  * embedded, uncompressed; or a Confluent wire-format message (Rubin) whose writer schema comes from the
- * {@link SchemaSource}. The survey is told from the record shape and the fields are normalised as described by
- * {@link Alert}; the odd cases (ZTF schema 1.1, Rubin sources without a diaObject) are documented on the
- * package-private {@code ZtfNormaliser} and {@code RubinNormaliser}.
+ * {@link SchemaSource}; or a compact alert ({@link AlertFormat#COMPACT}) written under a schema version bundled
+ * here. The survey is told from the record shape and the fields are normalised as described by {@link Alert}; the
+ * odd cases (ZTF schema 1.1, Rubin sources without a diaObject) are documented on the package-private
+ * {@code ZtfNormaliser} and {@code RubinNormaliser}. A compact alert normalises to the view of the alert it was
+ * made from, its record being the compact record. A compact alert whose fingerprint is no known version is
+ * {@link DecodeFailure#UNKNOWN_SCHEMA}.
  *
  * <p>Failures: {@link #decode} throws only {@link AlertDecodeException}, never a runtime exception, whatever the
  * bytes. Lengths and counts inside the bytes are checked against the message size before anything is allocated.
@@ -39,7 +42,8 @@ public final class AlertDecoder {
 
     /**
      * The format told by the first bytes: the Avro OCF magic ({@code Obj} + byte 0x01) gives OCF; a first byte
-     * {@code 0x00} followed by at least 4 bytes gives Confluent wire format.
+     * {@code 0x00} followed by at least 4 bytes gives Confluent wire format; the single-object magic
+     * {@code 0xC3 0x01} followed by at least 8 bytes gives COMPACT.
      *
      * @throws AlertDecodeException EMPTY for null or zero-length bytes, UNKNOWN_FORMAT otherwise
      */
@@ -51,8 +55,12 @@ public final class AlertDecoder {
         if (ConfluentWire.looksFramed(bytes)) {
             return AlertFormat.CONFLUENT_WIRE;
         }
+        if (CompactFrame.looksFramed(bytes)) {
+            return AlertFormat.COMPACT;
+        }
         throw new AlertDecodeException(DecodeFailure.UNKNOWN_FORMAT, String.format(
-                "%d bytes starting %s are neither an Avro OCF (Obj\\1) nor Confluent wire format (0x00 + schema id)",
+                "%d bytes starting %s are neither an Avro OCF (Obj\\1), Confluent wire format (0x00 + schema id)"
+                        + " nor a compact alert (0xC3 0x01 + fingerprint)",
                 bytes.length, hexPrefix(bytes)));
     }
 

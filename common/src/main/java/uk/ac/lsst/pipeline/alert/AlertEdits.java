@@ -16,9 +16,16 @@ final class AlertEdits {
     /**
      * ZTF: top-level {@code candid} and (schema 1.1) {@code alertId}, {@code candidate.candid}; position
      * {@code candidate.ra/dec}. Rubin: top-level {@code diaSourceId} and {@code alertId} where present,
-     * {@code diaSource.diaSourceId}; position {@code diaSource.ra/dec}.
+     * {@code diaSource.diaSourceId}; position {@code diaSource.ra/dec}. Compact alerts: {@code alertId}; position
+     * {@code raDeg/decDeg}.
      */
-    static void apply(Survey survey, GenericRecord record, long newAlertId, double raOffsetDeg, double decOffsetDeg) {
+    static void apply(AlertFormat format, Survey survey, GenericRecord record, long newAlertId, double raOffsetDeg,
+            double decOffsetDeg) {
+        if (format == AlertFormat.COMPACT) {
+            setNumber(record, "alertId", newAlertId);
+            shift(record, "raDeg", "decDeg", raOffsetDeg, decOffsetDeg);
+            return;
+        }
         GenericRecord detection;
         if (survey == Survey.ZTF) {
             detection = Records.record(record, "candidate");
@@ -31,7 +38,7 @@ final class AlertEdits {
             setNumber(record, "alertId", newAlertId);
             setNumber(detection, "diaSourceId", newAlertId);
         }
-        shift(detection, raOffsetDeg, decOffsetDeg);
+        shift(detection, "ra", "dec", raOffsetDeg, decOffsetDeg);
     }
 
     /** Right ascension wrapped into [0, 360) degrees. */
@@ -48,12 +55,13 @@ final class AlertEdits {
         return Math.max(-90.0, Math.min(90.0, decDeg));
     }
 
-    private static void shift(GenericRecord detection, double raOffsetDeg, double decOffsetDeg) {
-        if (Records.value(detection, "ra") instanceof Number ra) {
-            setNumber(detection, "ra", wrapRa(ra.doubleValue() + raOffsetDeg));
+    private static void shift(GenericRecord detection, String raField, String decField, double raOffsetDeg,
+            double decOffsetDeg) {
+        if (Records.value(detection, raField) instanceof Number ra) {
+            setNumber(detection, raField, wrapRa(ra.doubleValue() + raOffsetDeg));
         }
-        if (Records.value(detection, "dec") instanceof Number dec) {
-            setNumber(detection, "dec", clampDec(dec.doubleValue() + decOffsetDeg));
+        if (Records.value(detection, decField) instanceof Number dec) {
+            setNumber(detection, decField, clampDec(dec.doubleValue() + decOffsetDeg));
         }
     }
 

@@ -7,9 +7,14 @@ public enum AlertFormat {
     /** An Avro Object Container File holding one alert, writer schema embedded (ZTF, Fink's Rubin samples). */
     OCF,
     /** Confluent wire format: byte 0x00, a 4-byte big-endian schema id, then a schemaless Avro datum (Rubin). */
-    CONFLUENT_WIRE;
+    CONFLUENT_WIRE,
+    /**
+     * The compact alert of this pipeline (no cutouts), in Avro single-object encoding: bytes 0xC3 0x01, the 8-byte
+     * little-endian fingerprint of a {@code schema/lsst-uk/compact-alert-N.avsc} schema, then the binary datum.
+     */
+    COMPACT;
 
-    /** The name used in headers and settings: {@code ocf} or {@code confluent-wire}. */
+    /** The name used in headers and settings: {@code ocf}, {@code confluent-wire} or {@code compact}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -22,6 +27,7 @@ public enum AlertFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown alert format '" + code + "', expected ocf or confluent-wire");
+        throw new IllegalArgumentException(
+                "unknown alert format '" + code + "', expected ocf, confluent-wire or compact");
     }
 }

@@ -3,7 +3,8 @@ package uk.ac.lsst.pipeline.alert;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Tells the survey from the record shape and hands over to {@link ZtfNormaliser} or {@link RubinNormaliser}.
+ * Hands a compact alert to {@link CompactNormaliser}; otherwise tells the survey from the record shape and hands
+ * over to {@link ZtfNormaliser} or {@link RubinNormaliser}.
  * ZTF: a {@code candidate} field and one of {@code candid}, {@code objectId}, {@code alertId} (schema 1.1). Rubin:
  * a {@code diaSource} field. Anything else is {@link DecodeFailure#NOT_AN_ALERT}. Stateless.
  */
@@ -14,6 +15,9 @@ final class AlertNormaliser {
     static Alert normalise(RawAlert raw) throws AlertDecodeException {
         GenericRecord record = raw.record();
         try {
+            if (raw.format() == AlertFormat.COMPACT) {
+                return CompactNormaliser.normalise(raw);
+            }
             if (ZtfNormaliser.matches(record)) {
                 return ZtfNormaliser.normalise(raw);
             }

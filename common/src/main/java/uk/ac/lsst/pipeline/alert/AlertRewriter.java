@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Where the id goes: ZTF {@code candid}, {@code candidate.candid} and (schema 1.1) {@code alertId}; Rubin
  * {@code diaSource.diaSourceId} and the top-level {@code diaSourceId} (and {@code alertId} where a schema has
- * one). The position moved is {@code candidate.ra/dec} (ZTF) or {@code diaSource.ra/dec} (Rubin); earlier
- * detections and the object record keep theirs. An OCF keeps its writer schema, user metadata, codec and sync
+ * one); compact alerts {@code alertId}. The position moved is {@code candidate.ra/dec} (ZTF),
+ * {@code diaSource.ra/dec} (Rubin) or {@code raDeg/decDeg} (compact); earlier detections and the object record
+ * keep theirs. An OCF keeps its writer schema, user metadata, codec and sync
  * marker; a wire message keeps its schema id. Cutouts are carried over unchanged.
  */
 public final class AlertRewriter {
@@ -24,7 +25,7 @@ public final class AlertRewriter {
     }
 
     /**
-     * @param original     the bytes of one alert message (OCF or Confluent wire format)
+     * @param original     the bytes of one alert message (OCF, Confluent wire format or compact)
      * @param newAlertId   the alert id to write (ZTF candid, Rubin diaSourceId) wherever the alert repeats it
      * @param raOffsetDeg  added to the alert's right ascension (wrapped into [0, 360))
      * @param decOffsetDeg added to the alert's declination (clamped to [-90, 90])
@@ -42,7 +43,7 @@ public final class AlertRewriter {
         RawAlert raw = reader.read(original, AlertDecoder.detectFormat(original));
         Survey survey = AlertNormaliser.normalise(raw).survey();
         // The record was decoded for this call alone, so it is edited in place: no copy is needed.
-        AlertEdits.apply(survey, raw.record(), newAlertId, raOffsetDeg, decOffsetDeg);
+        AlertEdits.apply(raw.format(), survey, raw.record(), newAlertId, raOffsetDeg, decOffsetDeg);
         try {
             return AlertEncoder.encode(raw);
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,7 @@ public enum DecodeFailure {
     UNKNOWN_FORMAT("unknown-format"),
     /** bytes start like a known format but end early or do not parse. */
     CORRUPT("corrupt"),
-    /** the Confluent schema id is not known to the schema source. */
+    /** the Confluent schema id is not known to the schema source, or a compact alert's fingerprint to this build. */
     UNKNOWN_SCHEMA("unknown-schema"),
     /** the schema source could not be asked (registry down, timed out). */
     SCHEMA_UNAVAILABLE("schema-unavailable"),

@@ -2,12 +2,15 @@ package uk.ac.lsst.pipeline.alert;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.HexFormat;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import uk.ac.lsst.pipeline.alert.compact.CompactAlertSchema;
 
 /**
- * Turns message bytes of a known format into a {@link RawAlert}: the framing, the writer schema (embedded, or
- * from the {@link SchemaSource}), and the datum. Every failure comes out as an {@link AlertDecodeException}.
+ * Turns message bytes of a known format into a {@link RawAlert}: the framing, the writer schema (embedded, from
+ * the {@link SchemaSource}, or for compact alerts one of the bundled versions found by fingerprint), and the
+ * datum. Every failure comes out as an {@link AlertDecodeException}.
  *
  * <p>Thread-safe (schemas and readers are cached in concurrent maps).
  */
@@ -30,6 +33,7 @@ final class RawAlertReader {
             return switch (format) {
                 case OCF -> readOcf(bytes);
                 case CONFLUENT_WIRE -> readWire(bytes);
+                case COMPACT -> readCompact(bytes);
             };
         } catch (EOFException e) {
             throw new AlertDecodeException(DecodeFailure.CORRUPT,
@@ -54,6 +58,17 @@ final class RawAlertReader {
         int datumLength = bytes.length - ConfluentWire.HEADER_LENGTH;
         GenericRecord record = readers.read(writer, bytes, ConfluentWire.HEADER_LENGTH, datumLength);
         return new RawAlert(record, writer, AlertFormat.CONFLUENT_WIRE, schemaId, null);
+    }
+
+    private RawAlert readCompact(byte[] bytes) throws IOException, AlertDecodeException {
+        long fingerprint = CompactFrame.fingerprint(bytes);
+        Schema writer = CompactAlertSchema.forFingerprint(fingerprint).orElseThrow(() -> new AlertDecodeException(
+                DecodeFailure.UNKNOWN_SCHEMA, "compact alert schema fingerprint "
+                        + HexFormat.of().toHexDigits(fingerprint) + " is not a known version (known: "
+                        + CompactAlertSchema.knownFingerprints() + ")"));
+        int datumLength = bytes.length - CompactFrame.HEADER_LENGTH;
+        GenericRecord record = readers.read(writer, bytes, CompactFrame.HEADER_LENGTH, datumLength);
+        return new RawAlert(record, writer, AlertFormat.COMPACT, -1, null);
     }
 
     private Schema writerSchema(int schemaId) throws AlertDecodeException {

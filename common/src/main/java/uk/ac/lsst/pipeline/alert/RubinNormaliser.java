@@ -26,9 +26,6 @@ import org.apache.avro.generic.GenericRecord;
  * </ul>
  */
 final class RubinNormaliser {
-    /** AB magnitude of a 1 nJy source: -2.5 log10(1e-9 Jy / 3631 Jy). */
-    static final double AB_ZERO_POINT_NJY = 31.4;
-    private static final double MAG_PER_RELATIVE_FLUX = 2.5 / Math.log(10);
     private static final Pattern LSST_VERSION = Pattern.compile("(?:lsst\\.v)?(\\d+)[._](\\d+)");
 
     private RubinNormaliser() {
@@ -63,21 +60,11 @@ final class RubinNormaliser {
                 Records.number(diaSource, "dec"),
                 Records.number(diaSource, "midpointMjdTai", "midPointTai"),
                 band != null ? band : "",
-                magnitude(flux),
-                magnitudeErr(flux, fluxErr),
+                Magnitudes.abMagnitude(flux),
+                Magnitudes.abMagnitudeErr(flux, fluxErr),
                 flux,
                 fluxErr,
                 record);
-    }
-
-    /** {@code 31.4 - 2.5 log10(flux)}, or NaN unless the flux is positive. */
-    static double magnitude(double fluxNJy) {
-        return fluxNJy > 0 ? AB_ZERO_POINT_NJY - 2.5 * Math.log10(fluxNJy) : Double.NaN;
-    }
-
-    /** {@code 2.5 / ln(10) * fluxErr / flux}, or NaN unless the flux is positive. */
-    static double magnitudeErr(double fluxNJy, double fluxErrNJy) {
-        return fluxNJy > 0 ? MAG_PER_RELATIVE_FLUX * fluxErrNJy / fluxNJy : Double.NaN;
     }
 
     private static String objectId(GenericRecord record, GenericRecord diaSource) {

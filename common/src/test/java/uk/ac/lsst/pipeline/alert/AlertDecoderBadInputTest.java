@@ -21,6 +21,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
+import uk.ac.lsst.pipeline.alert.compact.CompactAlerts;
 
 class AlertDecoderBadInputTest {
     private static final long SEED = 20250905L;
@@ -68,6 +69,53 @@ class AlertDecoderBadInputTest {
                     .isInstanceOfSatisfying(AlertDecodeException.class,
                             e -> assertThat(e.failure()).isEqualTo(DecodeFailure.UNKNOWN_FORMAT));
             assertFailure(other, DecodeFailure.UNKNOWN_FORMAT);
+        }
+    }
+
+    @Test
+    void shouldDetectACompactAlertByItsSingleObjectMagic() throws Exception {
+        assertThat(AlertDecoder.detectFormat(compact())).isEqualTo(AlertFormat.COMPACT);
+        byte[] shortOfAFingerprint = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7};
+        byte[] otherSecondByte = {(byte) 0xC3, 0x02, 1, 2, 3, 4, 5, 6, 7, 8, 0};
+        for (byte[] other : new byte[][] {shortOfAFingerprint, otherSecondByte}) {
+            assertFailure(other, DecodeFailure.UNKNOWN_FORMAT);
+        }
+    }
+
+    @Test
+    void shouldRejectACompactAlertOfAnUnknownSchemaFingerprint() {
+        byte[] unknown = compact().clone();
+        unknown[2] ^= 0x01;
+
+        assertThatThrownBy(() -> decoder.decode(unknown))
+                .isInstanceOfSatisfying(AlertDecodeException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(DecodeFailure.UNKNOWN_SCHEMA);
+                    assertThat(e.getMessage()).contains("compact alert schema fingerprint");
+                });
+    }
+
+    @Test
+    void shouldRejectEveryTruncationOfACompactAlert() {
+        assertEveryTruncationFails(compact(), 1, 10);
+    }
+
+    @Test
+    void shouldRejectACompactAlertWithTrailingGarbage() {
+        assertFailure(append(compact(), 0), DecodeFailure.CORRUPT);
+        assertFailure(append(compact(), 1, 2, 3), DecodeFailure.CORRUPT);
+    }
+
+    @Test
+    void shouldRejectCompactBytesStatedAsAnotherFormatAndTheOtherWayRound() {
+        for (AlertFormat stated : new AlertFormat[] {AlertFormat.OCF, AlertFormat.CONFLUENT_WIRE}) {
+            assertThatThrownBy(() -> decoder.decode(compact(), stated))
+                    .isInstanceOfSatisfying(AlertDecodeException.class,
+                            e -> assertThat(e.failure()).isEqualTo(DecodeFailure.CORRUPT));
+        }
+        for (byte[] other : new byte[][] {ztf33, boomWire}) {
+            assertThatThrownBy(() -> decoder.decode(other, AlertFormat.COMPACT))
+                    .isInstanceOfSatisfying(AlertDecodeException.class,
+                            e -> assertThat(e.failure()).isEqualTo(DecodeFailure.CORRUPT));
         }
     }
 
@@ -138,7 +186,7 @@ class AlertDecoderBadInputTest {
     void shouldRaiseOnlyDecodeExceptionsForSeededRandomBytes() {
         Random random = new Random(SEED);
         byte[][] prefixes = {{}, {'O', 'b', 'j', 1}, {0, 0, 0, 3, (byte) 0x84}, {0, 0, 0, 4, 0x4d},
-                {0, 0, 0, 0, LONG_ARRAY_ID}};
+                {0, 0, 0, 0, LONG_ARRAY_ID}, Arrays.copyOf(compact(), 10)};
         Set<DecodeFailure> seen = EnumSet.noneOf(DecodeFailure.class);
         for (int i = 0; i < 5000; i++) {
             byte[] prefix = prefixes[i % prefixes.length];
@@ -153,7 +201,7 @@ class AlertDecoderBadInputTest {
     @Test
     void shouldRaiseOnlyDecodeExceptionsForSeededByteFlipsOfRealAlerts() {
         Random random = new Random(SEED);
-        for (byte[] original : new byte[][] {boomWire, smallWire, ztf33, finkOcf}) {
+        for (byte[] original : new byte[][] {boomWire, smallWire, ztf33, finkOcf, compact()}) {
             for (int i = 0; i < 400; i++) {
                 byte[] mutated = original.clone();
                 int flips = 1 + random.nextInt(4);
@@ -175,8 +223,11 @@ class AlertDecoderBadInputTest {
         byte[] hugeArray = concat(new byte[] {0, 0, 0, 0, LONG_ARRAY_ID}, varint(Integer.MAX_VALUE - 16L));
         byte[] negativeArray = concat(new byte[] {0, 0, 0, 0, LONG_ARRAY_ID}, varint(Long.MIN_VALUE));
         byte[] hugeBlock = concat(emptyContainer(ztf33), concat(varint(1), varint(Integer.MAX_VALUE - 16L)));
+        // a compact alert whose schemaVersion (after the survey's enum index 0) claims 2^40 bytes
+        byte[] hugeCompactString = concat(Arrays.copyOf(compact(), 11), varint(1L << 40));
 
-        for (byte[] hostile : new byte[][] {hugeMetadataKey, hugeString, hugeArray, negativeArray, hugeBlock}) {
+        for (byte[] hostile : new byte[][] {hugeMetadataKey, hugeString, hugeArray, negativeArray, hugeBlock,
+                hugeCompactString}) {
             long before = allocatedBytes();
             assertFailure(hostile, DecodeFailure.CORRUPT);
             assertThat(allocatedBytes() - before).as("bytes allocated while decoding").isLessThan(50_000_000L);
@@ -230,6 +281,15 @@ class AlertDecoderBadInputTest {
         assertFailure(ocf(LONG_ARRAY, CodecFactory.nullCodec(), numbers), DecodeFailure.NOT_AN_ALERT);
         assertFailure(new byte[] {0, 0, 0, 0, LONG_ARRAY_ID, 4, 2, 4, 0}, DecodeFailure.NOT_AN_ALERT);
         assertFailure(ocf(fink.getSchema(), CodecFactory.nullCodec(), fink), DecodeFailure.NOT_AN_ALERT);
+    }
+
+    /** The compact form of the schema 4.02 ZTF alert. */
+    private byte[] compact() {
+        try {
+            return CompactAlerts.encode(decoder.decode(ztf402));
+        } catch (AlertDecodeException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void assertEveryTruncationFails(byte[] message, int step, int firstFramedLength) {

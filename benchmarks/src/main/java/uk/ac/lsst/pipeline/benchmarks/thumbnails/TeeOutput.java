@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What a harness prints goes to standard output and, with {@code --out FILE}, to that file as well. */
-final class TeeOutput extends OutputStream {
+public final class TeeOutput extends OutputStream {
     private final OutputStream first;
     private final OutputStream second;
 
@@ -18,7 +18,7 @@ final class TeeOutput extends OutputStream {
     }
 
     /** From now on {@code System.out} also writes to {@code file} (created or replaced). */
-    static void alsoTo(Path file) throws IOException {
+    public static void alsoTo(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
