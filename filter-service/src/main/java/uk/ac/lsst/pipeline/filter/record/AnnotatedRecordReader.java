@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import uk.ac.lsst.pipeline.filter.schema.AnnotatedRecordSchema;
+import uk.ac.lsst.pipeline.filter.schema.Field;
 
 /**
  * Reads annotated records (UTF-8 JSON objects, fields as in {@link AnnotatedRecordSchema}). Fields the schema does not
  * declare are kept in the tree (and so in the output) but are invisible to filters; {@code history} is never bound.
- * A record must carry {@code survey}, {@code alertId} and {@code objectId}; every other field may be absent or
+ * A record must carry the {@link Field#required() required} fields ({@code survey}, {@code alertId},
+ * {@code objectId}); every other field may be absent or
  * {@code null} and then takes its missing value ({@link uk.ac.lsst.pipeline.filter.schema.FieldType#whenMissing()}).
  * A field of the wrong JSON type makes the whole record unreadable rather than silently missing. Thread-safe.
  */
@@ -42,19 +44,21 @@ public final class AnnotatedRecordReader {
         if (json == null || !json.isObject()) {
             throw new AnnotatedRecordException("annotated record is not a JSON object");
         }
-        requirePresent(json, "survey");
-        requirePresent(json, "alertId");
-        requirePresent(json, "objectId");
+        for (Field field : AnnotatedRecordSchema.RECORD.fields()) {
+            if (field.required()) {
+                requirePresent(json, field);
+            }
+        }
         Map<String, Object> fields = FieldValues.struct(AnnotatedRecordSchema.RECORD, json, "");
         return new AnnotatedRecord(bytes, json, new FilterVariables(fields), (Long) fields.get("alertId"),
                 (String) fields.get("objectId"));
     }
 
-    private static void requirePresent(JsonNode json, String field) throws AnnotatedRecordException {
-        JsonNode node = json.get(field);
+    private static void requirePresent(JsonNode json, Field field) throws AnnotatedRecordException {
+        JsonNode node = json.get(field.name());
         if (node == null || node.isNull()) {
-            throw new AnnotatedRecordException("annotated record without " + field + " (required; expected "
-                    + AnnotatedRecordSchema.RECORD.field(field).orElseThrow().type().displayName() + ")");
+            throw new AnnotatedRecordException("annotated record without " + field.name() + " (required; expected "
+                    + field.type().displayName() + ")");
         }
     }
 }

@@ -73,10 +73,11 @@ public final class AnnotatedRecordSchema {
     /** The annotated record: the top-level variables of a filter expression. */
     public static final StructSchema RECORD = new StructSchema("AnnotatedRecord", "one alert with its annotations",
             List.of(
-                    new Field("survey", STRING, "survey: ZTF or RUBIN"),
-                    new Field("alertId", INT, "alert id (ZTF candid, Rubin diaSourceId), 64-bit"),
+                    new Field("survey", STRING, "survey: ZTF or RUBIN", true),
+                    new Field("alertId", INT, "alert id (ZTF candid, Rubin diaSourceId), 64-bit", true),
                     new Field("alertIdString", STRING, "alertId in decimal, for readers without 64-bit integers"),
-                    new Field("objectId", STRING, "object id: ZTF objectId (ZTF18abcdefg) or Rubin diaObjectId in decimal"),
+                    new Field("objectId", STRING,
+                            "object id: ZTF objectId (ZTF18abcdefg) or Rubin diaObjectId in decimal", true),
                     new Field("objectIdNumber", NULLABLE_INT, "Rubin diaObjectId as a number; null for ZTF"),
                     new Field("raDeg", DOUBLE, "right ascension, ICRS, degrees"),
                     new Field("decDeg", DOUBLE, "declination, ICRS, degrees"),

@@ -21,7 +21,7 @@ public sealed interface FieldType permits FieldType.Scalar, FieldType.Struct, Fi
         /** A signed 64-bit integer that may be {@code null}. */
         NULLABLE_INT("int or null", "null"),
         /** A double; missing (JSON {@code null}, written for NaN) is NaN: see {@code MissingNumbers}. */
-        DOUBLE("double", "NaN (every comparison is false)"),
+        DOUBLE("double", "NaN: comparisons false"),
         /** A string; missing is the empty string. */
         STRING("string", "\"\""),
         /** A string that may be {@code null}. */

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Documentation of {@link AnnotatedRecordSchema} as a Markdown table: one row per field with its CEL name (dotted
- * path; {@code []} marks a list element), type, value when missing, and description. Sibling fields of the same
- * struct type (the per-band features) share one set of rows, named {@code features.{u,g,r,i,z,y}}. Stateless.
+ * path; {@code []} marks a list element), type, value when missing ("required" for the fields every record
+ * carries), and description. Sibling fields of the same struct type (the per-band features) share one set of rows,
+ * named {@code features.{u,g,r,i,z,y}}. The history, which filters do not see, has no value when missing. Stateless.
  */
 public final class SchemaTable {
 
@@ -28,8 +29,8 @@ public final class SchemaTable {
     /** The rows of {@link #markdown()}, in order. */
     public static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        addFields(rows, "", AnnotatedRecordSchema.RECORD.fields());
-        addField(rows, "", AnnotatedRecordSchema.HISTORY, AnnotatedRecordSchema.HISTORY.name());
+        addFields(rows, "", AnnotatedRecordSchema.RECORD.fields(), true);
+        addField(rows, "", AnnotatedRecordSchema.HISTORY, AnnotatedRecordSchema.HISTORY.name(), false);
         return rows;
     }
 
@@ -37,7 +38,7 @@ public final class SchemaTable {
     public record Row(String path, String type, String whenMissing, String description) {
     }
 
-    private static void addFields(List<Row> rows, String prefix, List<Field> fields) {
+    private static void addFields(List<Row> rows, String prefix, List<Field> fields, boolean visible) {
         int i = 0;
         while (i < fields.size()) {
             Field first = fields.get(i);
@@ -47,25 +48,26 @@ public final class SchemaTable {
                 end++;
             }
             if (end - i == 1) {
-                addField(rows, prefix, first, first.name());
+                addField(rows, prefix, first, first.name(), visible);
             } else {
                 List<String> names = fields.subList(i, end).stream().map(Field::name).toList();
                 String group = "{" + String.join(",", names) + "}";
                 Field shared = new Field(group, first.type(), "features in each band: " + first.type().displayName());
-                addField(rows, prefix, shared, group);
+                addField(rows, prefix, shared, group, visible);
             }
             i = end;
         }
     }
 
-    private static void addField(List<Row> rows, String prefix, Field field, String name) {
+    private static void addField(List<Row> rows, String prefix, Field field, String name, boolean visible) {
         String path = prefix + name;
         FieldType type = field.type();
-        rows.add(new Row(path, type.displayName(), type.whenMissing(), field.description()));
+        String whenMissing = !visible ? "-" : field.required() ? "required" : type.whenMissing();
+        rows.add(new Row(path, type.displayName(), whenMissing, field.description()));
         if (type instanceof FieldType.Struct struct) {
-            addFields(rows, path + ".", struct.schema().fields());
+            addFields(rows, path + ".", struct.schema().fields(), visible);
         } else if (type instanceof FieldType.ListOf list) {
-            addFields(rows, path + "[].", list.element().fields());
+            addFields(rows, path + "[].", list.element().fields(), visible);
         }
     }
 }

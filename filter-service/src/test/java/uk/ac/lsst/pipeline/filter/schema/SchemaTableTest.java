@@ -31,7 +31,9 @@ class SchemaTableTest {
         String table = SchemaTable.markdown();
 
         assertThat(table).startsWith("| Field | Type | When missing | Description |\n| --- | --- | --- | --- |\n");
-        assertThat(table).contains("| `magnitude` | double | NaN (every comparison is false) | PSF magnitude");
+        assertThat(table).contains("| `magnitude` | double | NaN: comparisons false | PSF magnitude");
+        assertThat(table).contains("| `alertId` | int | required | alert id");
+        assertThat(table).contains("| `history[].magnitude` | double | - | PSF magnitude");
         assertThat(table).contains("| `objectIdNumber` | int or null | null |");
         assertThat(table).contains("| `matches` | list of Match | empty list |");
         assertThat(table.lines().count()).isEqualTo(SchemaTable.rows().size() + 2);
