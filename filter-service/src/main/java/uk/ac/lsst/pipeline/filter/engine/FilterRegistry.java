@@ -19,8 +19,10 @@ import uk.ac.lsst.pipeline.filter.expression.FilterCompiler;
  * an earlier definition of the same filter compiled: the registry always follows the latest record of each key, so
  * that it is the same after a restart, when the compacted topic holds only that latest record.
  *
- * <p>Thread-safe: changes are serialised, and {@link #filters()} returns an immutable snapshot that evaluation can
- * iterate while changes arrive (copy on write: a change costs O(number of filters), evaluation costs nothing extra).
+ * <p>Thread-safe: changes are applied one at a time, in the order they take the registry's lock (compilation
+ * included), and {@link #filters()} returns an immutable snapshot that evaluation can iterate while changes arrive
+ * (copy on write: a change costs O(number of filters), evaluation costs nothing extra). Feed it from one thread, in
+ * the topic's order.
  */
 public final class FilterRegistry {
     private final FilterCompiler compiler;
@@ -43,18 +45,16 @@ public final class FilterRegistry {
     /** Compiles and activates {@code definition}, replacing the filter of the same key. */
     public RegistryUpdate register(FilterDefinition definition) {
         FilterKey key = definition.key();
-        CompiledFilter compiled;
-        try {
-            compiled = compiler.compile(definition.expression());
-        } catch (ExpressionException e) {
-            synchronized (lock) {
+        synchronized (lock) {
+            CompiledFilter compiled;
+            try {
+                compiled = compiler.compile(definition.expression());
+            } catch (ExpressionException e) {
                 if (byKey.remove(key) != null) {
                     publish();
                 }
+                return new RegistryUpdate(key, RegistryUpdate.Result.REJECTED, e.getMessage());
             }
-            return new RegistryUpdate(key, RegistryUpdate.Result.REJECTED, e.getMessage());
-        }
-        synchronized (lock) {
             ActiveFilter previous = byKey.put(key, new ActiveFilter(definition, compiled));
             publish();
             return new RegistryUpdate(key, previous == null ? RegistryUpdate.Result.ADDED
