@@ -146,7 +146,7 @@ class FilterCompilerTest {
     }
 
     @Test
-    void compiledFilterShouldRejectAnExpressionLongerThanTheLimitEvenWithoutSpaces() {
+    void shouldRefuseALongExpressionBeforeParsingIt() {
         String sum = "features.nDetections" + " + 1".repeat(1100) + " > 0";
 
         assertThatThrownBy(() -> COMPILER.compile(sum)).isInstanceOf(ExpressionException.class)
