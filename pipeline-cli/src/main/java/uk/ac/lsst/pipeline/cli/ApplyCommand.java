@@ -7,9 +7,10 @@ import uk.ac.lsst.pipeline.spec.PipelineSpec;
 
 /** {@code pipeline apply}: makes every managed buffer match the pipeline file. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Create the topics, add the partitions and set the topic configs that the pipeline file",
-                "asks for, on every managed buffer. Idempotent: a second run changes nothing. If any change is",
-                "refused (Kafka cannot remove partitions), nothing is changed."})
+        description = {"Create the topics, add the partitions and set the topic configs that the pipeline file "
+                + "asks for, on every managed buffer.",
+                "Idempotent: a second run changes nothing. If any change is refused (Kafka cannot remove "
+                        + "partitions), nothing is changed."})
 public final class ApplyCommand extends OpsCommand {
 
     @Mixin

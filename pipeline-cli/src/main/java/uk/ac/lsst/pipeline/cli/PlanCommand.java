@@ -7,9 +7,10 @@ import uk.ac.lsst.pipeline.spec.PipelineSpec;
 
 /** {@code pipeline plan}: what {@code apply} would change on every buffer, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Show what 'apply' would change on every managed buffer of the pipeline file: topics to",
-                "create, partitions to add, configs to alter, and changes Kafka cannot make. Changes nothing.",
-                "Exit 0 when every change can be made, 1 when one is refused or a buffer fails, 2 for a bad file."})
+        description = {"Show what 'apply' would change on every managed buffer of the pipeline file: topics to "
+                + "create, partitions to add, configs to alter, and changes Kafka cannot make.",
+                "Changes nothing. Exit 0 when every change can be made, 1 when one is refused or a buffer fails, 2 "
+                        + "for a bad file."})
 public final class PlanCommand extends OpsCommand {
 
     @Mixin

@@ -9,8 +9,9 @@ import uk.ac.lsst.pipeline.ops.Rewind;
 
 /** {@code pipeline rewind}: moves a stopped stage's offsets to re-process part of its input. */
 @Command(name = "rewind", mixinStandardHelpOptions = true,
-        description = {"Move the committed offsets of a stopped stage's consumer group on its input topics, so",
-                "that it re-processes (or skips) alerts when it starts again. Refused while any instance runs."})
+        description = {"Move the committed offsets of a stopped stage's consumer group on its input topics, so "
+                + "that it re-processes (or skips) alerts when it starts again.",
+                "Refused while any instance runs."})
 public final class RewindCommand extends OpsCommand {
 
     @Mixin

@@ -21,9 +21,10 @@ import uk.ac.lsst.pipeline.watchlist.WatchlistMain;
  * environment variables.
  */
 @Command(name = "stage", mixinStandardHelpOptions = true,
-        description = {"Run one stage until SIGTERM. With -f, NAME is a stage of the pipeline file and its settings",
-                "come from the file (environment variables win); without, NAME is one of buffer-ingest,",
-                "crossmatch-service, watchlist-service, thumbnail-service, configured by environment variables."})
+        description = {"Run one stage until SIGTERM.",
+                "With -f, NAME is a stage of the pipeline file and its settings come from the file (environment "
+                        + "variables win); without, NAME is one of buffer-ingest, crossmatch-service, "
+                        + "watchlist-service, thumbnail-service, configured by environment variables."})
 public final class StageCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The stage to run.")

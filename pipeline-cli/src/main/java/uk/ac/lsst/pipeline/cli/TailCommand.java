@@ -10,9 +10,10 @@ import uk.ac.lsst.pipeline.spec.StageEnvironment;
 
 /** {@code pipeline tail}: a topic's records as JSON lines. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Print the records of a topic as JSON lines (topic, partition, offset, timestamp, key,",
-                "headers, value). JSON values are printed as JSON, alerts as a summary, other bytes as base64.",
-                "Reads without a consumer group."})
+        description = {"Print the records of a topic as JSON lines (topic, partition, offset, timestamp, key, "
+                + "headers, value).",
+                "JSON values are printed as JSON, alerts as a summary, other bytes as base64. Reads without a "
+                        + "consumer group."})
 public final class TailCommand extends OpsCommand {
 
     @Mixin

@@ -42,8 +42,9 @@ import uk.ac.lsst.pipeline.text.Counts;
                         + "--from-env to read CATALOGUES and CATALOGUE_<NAME>_* variables as the service does."},
         footer = {"", "Examples:",
                 "  pipeline xmatch \\",
-                "    --catalogue samples/catalogues/sdss_dr14_star_galaxy_qso_2k.csv --name sdss \\",
-                "      --id-column plate,mjd,fiberid --type-column class --carry redshift,r \\",
+                "    --catalogue samples/catalogues/sdss_dr14_star_galaxy_qso_2k.csv \\",
+                "      --name sdss --id-column plate,mjd,fiberid --type-column class \\",
+                "      --carry redshift,r \\",
                 "    --alerts samples/alerts",
                 "  pipeline xmatch --catalogue gaia.fits --type STAR --radius-arcsec 1 \\",
                 "    --positions targets.csv"})
