@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /** {@code pipeline apply}: makes every managed buffer match the pipeline file. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -25,7 +26,7 @@ public final class ApplyCommand extends OpsCommand {
             return 0;
         }
         plan.apply(System.getenv(), pipeline.timeout.multipliedBy(6));
-        System.out.printf("Applied %d change(s).%n", plan.changes().size());
+        System.out.printf("Applied %s.%n", Counts.of(plan.changes().size(), "change"));
         return 0;
     }
 }
