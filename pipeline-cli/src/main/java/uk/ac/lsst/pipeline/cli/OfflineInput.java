@@ -76,14 +76,14 @@ final class OfflineInput {
     }
 
     /**
-     * The writer schemas of Confluent wire-format alerts: those of {@code --schema-dir} when given, else none
-     * (OCF alerts only).
+     * The writer schemas of Confluent wire-format alerts: those of {@code --schema-dir} when given, else
+     * {@link SchemaSources#defaults()} (those bundled on the class path, if any).
      *
      * @throws ParameterException naming the directory when it is not a directory of schemas
      */
     static SchemaSource schemas(CommandSpec spec, Path schemaDir) {
         if (schemaDir == null) {
-            return SchemaSources.none();
+            return SchemaSources.defaults();
         }
         try {
             return new SchemaDirectory(schemaDir);

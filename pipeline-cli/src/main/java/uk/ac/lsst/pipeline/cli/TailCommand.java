@@ -38,7 +38,7 @@ public final class TailCommand extends OpsCommand {
     @Override
     int run() {
         PipelineSpec spec = pipeline.load();
-        new Tail(SchemaSources.none()).run(StageEnvironment.bufferSettings(spec.buffer(buffer), System.getenv()),
+        new Tail(SchemaSources.defaults()).run(StageEnvironment.bufferSettings(spec.buffer(buffer), System.getenv()),
                 new Tail.Request(topic, from, max, follow), System.out);
         return 0;
     }
