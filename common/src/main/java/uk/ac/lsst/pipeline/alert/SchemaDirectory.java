@@ -2,6 +2,11 @@ package uk.ac.lsst.pipeline.alert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,6 +49,35 @@ public final class SchemaDirectory implements SchemaSource {
     public SchemaDirectory(Path root) {
         this.root = root;
         this.schemasById = Collections.unmodifiableMap(loadAll(root));
+    }
+
+    /**
+     * The schemas of a directory on the class path (in a directory or a jar), laid out as on disk, such as
+     * {@code rubin-schemas/9.0/lsst.v9_0.alert.avsc}.
+     *
+     * @param loader   where to look
+     * @param resource the directory's resource name, without leading or trailing '/'
+     * @return the schemas, or empty when the class path has no such directory
+     * @throws IllegalArgumentException as {@link #SchemaDirectory(Path)} when it holds no usable schema
+     * @throws UncheckedIOException     when the jar holding it cannot be opened
+     */
+    public static Optional<SchemaDirectory> onClasspath(ClassLoader loader, String resource) {
+        URL url = loader.getResource(resource);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Optional.of(new SchemaDirectory(Path.of(uri)));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return Optional.of(new SchemaDirectory(jar.getPath(resource)));
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException("cannot open the schemas at " + url, e instanceof IOException io ? io
+                    : new IOException(e));
+        }
     }
 
     /** The schema id of a version: {@code major * 100 + minor} ({@code minor} below 100). */

@@ -22,7 +22,8 @@ import uk.ac.lsst.pipeline.alert.SchemaSources;
  * SCHEMA_DIR                 a local directory laid out as &lt;major.minor&gt;/lsst.vM_m.*.avsc
  * </pre>
  *
- * Both may be given: the directory is asked first. With neither, only OCF alerts (ZTF) can be decoded.
+ * Both may be given: the directory is asked first. With neither, the schemas bundled on the class path
+ * ({@link SchemaSources#defaults()}) when there are any; else only OCF alerts (ZTF) can be decoded.
  */
 public record SchemaSettings(Optional<URI> registryUrl, Optional<String> registryUser,
                              Optional<String> registryPassword, Duration registryTimeout, Optional<Path> schemaDir) {
@@ -37,7 +38,7 @@ public record SchemaSettings(Optional<URI> registryUrl, Optional<String> registr
                 Optional.of(dir));
     }
 
-    /** The schema source these settings describe: the directory first, then the registry; none if neither. */
+    /** The schema source these settings describe: the directory first, then the registry; the defaults if neither. */
     public SchemaSource toSchemaSource() {
         List<SchemaSource> sources = new ArrayList<>();
         schemaDir.ifPresent(dir -> sources.add(new SchemaDirectory(dir)));
@@ -48,7 +49,8 @@ public record SchemaSettings(Optional<URI> registryUrl, Optional<String> registr
             }
             sources.add(new SchemaRegistryClient(s));
         });
-        return sources.isEmpty() ? SchemaSources.none() : SchemaSources.firstOf(sources.toArray(SchemaSource[]::new));
+        return sources.isEmpty() ? SchemaSources.defaults()
+                : SchemaSources.firstOf(sources.toArray(SchemaSource[]::new));
     }
 
     public static SchemaSettings fromEnv(Env env) {

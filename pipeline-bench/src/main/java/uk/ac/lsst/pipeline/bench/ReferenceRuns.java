@@ -20,6 +20,7 @@ import uk.ac.lsst.pipeline.local.replay.Replayer;
 import uk.ac.lsst.pipeline.local.run.LocalPipeline;
 import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /**
  * The references of a run, on the run's own buffers once its stages have stopped: the upstream alerts (still in
@@ -60,8 +61,8 @@ final class ReferenceRuns {
         BenchBuffer upstream = buffers.upstream();
         BenchBuffer ingestBuffer = buffers.ingest();
 
-        out.printf("References on the same buffers (%d alerts):%n  MirrorMaker 2 (%d task(s)) upstream -> ingest ...%n",
-                records, tasks);
+        out.printf("References on the same buffers (%s):%n  MirrorMaker 2 (%s) upstream -> ingest ...%n",
+                Counts.of(records, "alert"), Counts.of(tasks, "task"));
         double mm2Wall = MirrorMaker2.mirror(upstream, ingestBuffer, names, topics, request.partitions(), records, tasks,
                 TIMEOUT);
         double[] mm2 = rate(ingestBuffer, topics.stream().map(t -> MirrorMaker2.targetTopic(names, t)).toList());
@@ -81,8 +82,8 @@ final class ReferenceRuns {
 
         int size = (int) Math.max(1, run.meanAlertBytes());
         long perfRecords = Math.max(records, MIN_TOOL_RECORDS);
-        out.printf("  ProducerPerformance: %d records of %d bytes, %d partitions ...%n", perfRecords, size,
-                request.partitions());
+        out.printf("  ProducerPerformance: %s of %s, %s ...%n", Counts.of(perfRecords, "record"),
+                Counts.of(size, "byte"), Counts.of(request.partitions(), "partition"));
         KafkaPerfTools.Result produced = KafkaPerfTools.produce(ingestBuffer, names.of(PERF_TOPIC), request.partitions(),
                 perfRecords, size, Replayer.producerDefaults());
         out.println("    " + produced.line());

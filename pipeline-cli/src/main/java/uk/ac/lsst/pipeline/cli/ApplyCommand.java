@@ -4,12 +4,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /** {@code pipeline apply}: makes every managed buffer match the pipeline file. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Create the topics, add the partitions and set the topic configs that the pipeline file",
-                "asks for, on every managed buffer. Idempotent: a second run changes nothing. If any change is",
-                "refused (Kafka cannot remove partitions), nothing is changed."})
+        description = {"Create the topics, add the partitions and set the topic configs that the pipeline file "
+                + "asks for, on every managed buffer.",
+                "Idempotent: a second run changes nothing. If any change is refused (Kafka cannot remove "
+                        + "partitions), nothing is changed."})
 public final class ApplyCommand extends OpsCommand {
 
     @Mixin
@@ -24,7 +26,7 @@ public final class ApplyCommand extends OpsCommand {
             return 0;
         }
         plan.apply(System.getenv(), pipeline.timeout.multipliedBy(6));
-        System.out.printf("Applied %d change(s).%n", plan.changes().size());
+        System.out.printf("Applied %s.%n", Counts.of(plan.changes().size(), "change"));
         return 0;
     }
 }

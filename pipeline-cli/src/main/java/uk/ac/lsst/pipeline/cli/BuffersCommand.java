@@ -12,10 +12,10 @@ import uk.ac.lsst.pipeline.spec.PipelineSpec;
 
 /** {@code pipeline buffers}: the pipeline file's local buffers as in-process Kafka brokers, for a laptop. */
 @Command(name = "buffers", mixinStandardHelpOptions = true,
-        description = {"Start one single-node KRaft Kafka broker in this process for every buffer of the pipeline",
-                "file whose bootstrap is one localhost:PORT address, on that port, with its data under --data.",
-                "Runs until Ctrl-C. Then 'pipeline apply' creates the topics and 'pipeline stage NAME -f FILE'",
-                "runs each stage against them."})
+        description = {"Start one single-node KRaft Kafka broker in this process for every buffer of the pipeline "
+                + "file whose bootstrap is one localhost:PORT address, on that port, with its data under --data.",
+                "Runs until Ctrl-C. Then 'pipeline apply' creates the topics and 'pipeline stage NAME -f FILE' "
+                        + "runs each stage against them."})
 public final class BuffersCommand extends OpsCommand {
 
     @Mixin

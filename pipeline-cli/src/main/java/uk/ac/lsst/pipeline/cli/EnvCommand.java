@@ -12,9 +12,10 @@ import uk.ac.lsst.pipeline.spec.StageEnvironment;
 
 /** {@code pipeline env}: the environment a stage needs, from the pipeline file. */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Print the environment variables that configure a stage, derived from the pipeline file,",
-                "one NAME=value per line (or JSON). Secrets are never printed: a secret from a file appears as",
-                "NAME_FILE=path, one from the environment as NAME=${VARIABLE}."})
+        description = {"Print the environment variables that configure a stage, derived from the pipeline file, "
+                + "one NAME=value per line (or JSON).",
+                "Secrets are never printed: a secret from a file appears as NAME_FILE=path, one from the "
+                        + "environment as NAME=${VARIABLE}."})
 public final class EnvCommand extends OpsCommand {
 
     @Mixin

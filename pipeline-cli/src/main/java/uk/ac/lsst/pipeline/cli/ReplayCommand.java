@@ -182,7 +182,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return rate == null ? ReplaySchedule.fullSpeed() : ReplaySchedule.rate(positive("--rate", rate, true));
     }
 
-    /** The schema directory and/or registry (directory asked first), or none. */
+    /** The schema directory and/or registry (directory asked first), or the defaults (bundled schemas, if any). */
     private SchemaSource schemaSource() {
         List<SchemaSource> sources = new ArrayList<>();
         try {
@@ -195,7 +195,7 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return sources.isEmpty() ? SchemaSources.none()
+        return sources.isEmpty() ? SchemaSources.defaults()
                 : SchemaSources.firstOf(sources.toArray(SchemaSource[]::new));
     }
 

@@ -6,11 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.ac.lsst.pipeline.ops.Rewind;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /** {@code pipeline rewind}: moves a stopped stage's offsets to re-process part of its input. */
 @Command(name = "rewind", mixinStandardHelpOptions = true,
-        description = {"Move the committed offsets of a stopped stage's consumer group on its input topics, so",
-                "that it re-processes (or skips) alerts when it starts again. Refused while any instance runs."})
+        description = {"Move the committed offsets of a stopped stage's consumer group on its input topics, so "
+                + "that it re-processes (or skips) alerts when it starts again.",
+                "Refused while any instance runs."})
 public final class RewindCommand extends OpsCommand {
 
     @Mixin
@@ -36,8 +38,8 @@ public final class RewindCommand extends OpsCommand {
             System.out.printf("%-28s %12s -> %d%n", m.partition(), m.from() == null ? "(none)" : m.from(), m.to());
             total += (m.from() == null ? 0 : m.from()) - m.to();
         }
-        System.out.printf("%s %d partition(s) of stage %s to %s (%+d messages to %s)%n",
-                dryRun ? "Would move" : "Moved", moves.size(), stage, to, Math.abs(total),
+        System.out.printf("%s %s of stage %s to %s (%s to %s)%n", dryRun ? "Would move" : "Moved",
+                Counts.of(moves.size(), "partition"), stage, to, Counts.of(Math.abs(total), "message"),
                 total >= 0 ? "re-process" : "skip");
         return 0;
     }

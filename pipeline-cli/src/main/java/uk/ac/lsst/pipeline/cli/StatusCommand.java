@@ -17,9 +17,10 @@ import uk.ac.lsst.pipeline.spec.PipelineSpec;
 /** {@code pipeline status}: buffers, topics and stages, their lag and rates. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Per buffer: whether it answers, its brokers. Per topic: partitions, messages, size, rate.",
-                "Per stage: its group's members and their partitions, lag per partition and in total, and the",
-                "time to catch up at the current rate. Rates are measured between two snapshots --interval apart",
-                "(stages' rates come from committed offsets, so they move in steps of the commit interval)."})
+                "Per stage: its group's members and their partitions, lag per partition and in total, and the "
+                        + "time to catch up at the current rate. Rates are measured between two snapshots "
+                        + "--interval apart (stages' rates come from committed offsets, so they move in steps of "
+                        + "the commit interval)."})
 public final class StatusCommand extends OpsCommand {
 
     @Mixin

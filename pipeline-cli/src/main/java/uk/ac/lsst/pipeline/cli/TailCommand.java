@@ -10,9 +10,10 @@ import uk.ac.lsst.pipeline.spec.StageEnvironment;
 
 /** {@code pipeline tail}: a topic's records as JSON lines. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Print the records of a topic as JSON lines (topic, partition, offset, timestamp, key,",
-                "headers, value). JSON values are printed as JSON, alerts as a summary, other bytes as base64.",
-                "Reads without a consumer group."})
+        description = {"Print the records of a topic as JSON lines (topic, partition, offset, timestamp, key, "
+                + "headers, value).",
+                "JSON values are printed as JSON, alerts as a summary, other bytes as base64. Reads without a "
+                        + "consumer group."})
 public final class TailCommand extends OpsCommand {
 
     @Mixin
@@ -37,7 +38,7 @@ public final class TailCommand extends OpsCommand {
     @Override
     int run() {
         PipelineSpec spec = pipeline.load();
-        new Tail(SchemaSources.none()).run(StageEnvironment.bufferSettings(spec.buffer(buffer), System.getenv()),
+        new Tail(SchemaSources.defaults()).run(StageEnvironment.bufferSettings(spec.buffer(buffer), System.getenv()),
                 new Tail.Request(topic, from, max, follow), System.out);
         return 0;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,12 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
-import uk.ac.lsst.pipeline.alert.SchemaDirectory;
-import uk.ac.lsst.pipeline.alert.SchemaSource;
-import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.alert.files.AlertFile;
-import uk.ac.lsst.pipeline.alert.files.AlertFiles;
-import uk.ac.lsst.pipeline.alert.files.AlertFileException;
+import uk.ac.lsst.pipeline.alert.files.AlertDiscovery;
+import uk.ac.lsst.pipeline.text.Counts;
 import uk.ac.lsst.pipeline.thumbnails.gallery.Gallery;
 import uk.ac.lsst.pipeline.thumbnails.render.ImageFormat;
 import uk.ac.lsst.pipeline.thumbnails.render.RenderOptions;
@@ -26,8 +23,9 @@ import uk.ac.lsst.pipeline.thumbnails.render.Stretch;
 
 /**
  * {@code pipeline thumbnails}: renders the cutouts of alert files offline, as thumbnail-service does, and writes an
- * {@code index.html} gallery. Exit code 0 when every alert rendered, 1 when some could not be (they are listed in
- * the gallery with the reason), 2 for bad options.
+ * {@code index.html} gallery. Files that are not alerts and alerts that cannot be rendered are skipped, listed on
+ * stderr and in the gallery with the reason. Exit codes as {@link OfflineInput}'s: 0 when every file rendered, 1
+ * when some were skipped or the output could not be written, 2 for bad options or no alert file at all.
  */
 @Command(name = "thumbnails", mixinStandardHelpOptions = true,
         description = {"Render the cutouts (science, template, difference) of alert files offline, as "
@@ -78,28 +76,25 @@ public final class ThumbnailsCommand implements Callable<Integer> {
     public Integer call() {
         RenderOptions options = options();
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<AlertFile> files;
-        try {
-            files = AlertFiles.discover(alertDirs);
-        } catch (AlertFileException e) {
-            err.println("thumbnails: " + e.getMessage());
-            return 1;
+        OfflineInput input = new OfflineInput("thumbnails", spec.commandLine().getErr());
+        Optional<AlertDiscovery> files = input.scan(alertDirs);
+        if (files.isEmpty()) {
+            return OfflineInput.EXIT_UNUSABLE;
         }
-        AlertDecoder decoder = new AlertDecoder(schemaSource(), true, MAX_ALERT_BYTES);
+        AlertDecoder decoder = new AlertDecoder(OfflineInput.schemas(spec, schemaDir), true, MAX_ALERT_BYTES);
         Gallery.Result result;
         try {
-            result = Gallery.render(files, decoder, out, options, maxCutoutBytes);
+            result = Gallery.render(files.get(), decoder, out, options, maxCutoutBytes);
         } catch (IOException e) {
-            err.println("thumbnails: cannot write into " + out + ": " + e.getMessage());
-            return 1;
+            input.error("cannot write into " + out + ": " + e.getMessage());
+            return OfflineInput.EXIT_SKIPPED;
         }
         result.entries().stream().filter(e -> !e.ok())
-                .forEach(e -> err.println("failed: " + e.file() + ": " + e.reason() + ": " + e.detail()));
-        stdout.println(String.format(Locale.ROOT,
-                "thumbnails: %d alerts rendered (%d images, %d cutouts missing), %d failed; gallery %s",
-                result.rendered(), result.images(), result.missing(), result.failed(), result.index()));
-        return result.failed() == 0 ? 0 : 1;
+                .forEach(e -> input.skipped(e.file() + ": " + e.detail()));
+        input.summary(stdout, OfflineInput.alerts(result.rendered()) + " rendered (" + Counts.of(result.images(),
+                "image") + ", " + Counts.of(result.missing(), "cutout") + " missing), "
+                + OfflineInput.skippedCount(result.failed()) + "; gallery " + result.index());
+        return OfflineInput.exitCode(result.failed());
     }
 
     private RenderOptions options() {
@@ -123,17 +118,6 @@ public final class ThumbnailsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), option + " '" + value + "' is invalid: expected one of "
                     + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private SchemaSource schemaSource() {
-        if (schemaDir == null) {
-            return SchemaSources.none();
-        }
-        try {
-            return new SchemaDirectory(schemaDir);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

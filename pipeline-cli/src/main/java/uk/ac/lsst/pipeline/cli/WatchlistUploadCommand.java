@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import uk.ac.lsst.pipeline.text.Counts;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistDefinition;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistFileException;
 import uk.ac.lsst.pipeline.watchlist.list.WatchlistParser;
@@ -68,9 +69,10 @@ public final class WatchlistUploadCommand implements Callable<Integer> {
         }
         try (WatchlistClient client = connection.client()) {
             WatchlistClient.UploadResult result = client.upload(list);
-            spec.commandLine().getOut().printf("uploaded watch list %s (%s): %d sources, generation %d%s%n", id,
-                    name, result.info().sourceCount(), result.info().generation(),
-                    result.removedRecords() == 0 ? "" : ", replacing " + result.removedRecords() + " old records");
+            spec.commandLine().getOut().printf("uploaded watch list %s (%s): %s, generation %d%s%n", id, name,
+                    Counts.of(result.info().sourceCount(), "source"), result.info().generation(),
+                    result.removedRecords() == 0 ? "" : ", replacing " + Counts.of(result.removedRecords(),
+                            "old record"));
             return 0;
         } catch (WatchlistWriteException | KafkaException | IllegalStateException e) {
             err.println("upload failed: " + e.getMessage());

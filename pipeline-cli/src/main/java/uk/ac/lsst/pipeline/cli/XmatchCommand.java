@@ -1,8 +1,7 @@
 package uk.ac.lsst.pipeline.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
-import uk.ac.lsst.pipeline.alert.SchemaDirectory;
-import uk.ac.lsst.pipeline.alert.SchemaSources;
-import uk.ac.lsst.pipeline.alert.files.AlertFileException;
+import uk.ac.lsst.pipeline.alert.files.AlertDiscovery;
 import uk.ac.lsst.pipeline.config.Env;
 import uk.ac.lsst.pipeline.config.SettingsException;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueException;
@@ -29,12 +26,14 @@ import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueSettings;
 import uk.ac.lsst.pipeline.crossmatch.match.CrossMatcher;
 import uk.ac.lsst.pipeline.crossmatch.match.LiveCatalogues;
 import uk.ac.lsst.pipeline.crossmatch.offline.OfflineCrossmatch;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /**
  * {@code pipeline xmatch}: crossmatch-service's matching, offline: catalogues from files, alerts from files or
- * positions from a CSV file, one JSON line per alert or position on standard output. Exit code 0 when everything
- * was matched, 1 when some input was skipped (reported on stderr), 2 for bad options or a catalogue that cannot be
- * loaded.
+ * positions from a CSV file, one JSON line per alert or position on standard output. Files that are not alerts,
+ * alerts that cannot be matched and unreadable position lines are skipped and listed on stderr. Exit codes as
+ * {@link OfflineInput}'s: 0 when everything was matched, 1 when some input was skipped, 2 for bad options, a
+ * catalogue that cannot be loaded or no alert file at all.
  */
 @Command(name = "xmatch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Match alert files or positions against catalogues, as crossmatch-service does, and print "
@@ -43,8 +42,9 @@ import uk.ac.lsst.pipeline.crossmatch.offline.OfflineCrossmatch;
                         + "--from-env to read CATALOGUES and CATALOGUE_<NAME>_* variables as the service does."},
         footer = {"", "Examples:",
                 "  pipeline xmatch \\",
-                "    --catalogue samples/catalogues/sdss_dr14_star_galaxy_qso_2k.csv --name sdss \\",
-                "      --id-column plate,mjd,fiberid --type-column class --carry redshift,r \\",
+                "    --catalogue samples/catalogues/sdss_dr14_star_galaxy_qso_2k.csv \\",
+                "      --name sdss --id-column plate,mjd,fiberid --type-column class \\",
+                "      --carry redshift,r \\",
                 "    --alerts samples/alerts",
                 "  pipeline xmatch --catalogue gaia.fits --type STAR --radius-arcsec 1 \\",
                 "    --positions targets.csv"})
@@ -130,31 +130,51 @@ public final class XmatchCommand implements Callable<Integer> {
         if (fromEnv == !catalogues.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give either --catalogue FILE ... or --from-env");
         }
-        // stdout carries only JSON lines; logs go to stderr
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        // stdout carries only JSON lines; logs, skipped inputs and the summary go to stderr
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        OfflineInput input = new OfflineInput("xmatch", err);
         CatalogueSettings settings;
         try {
             settings = fromEnv ? settings(System.getenv()) : settings(optionsAsVariables());
         } catch (SettingsException e) {
-            System.err.println("xmatch: " + e.getMessage());
-            return 2;
+            input.error(e.getMessage());
+            return OfflineInput.EXIT_UNUSABLE;
         }
         CrossMatcher matcher;
         try {
             matcher = new CrossMatcher(LiveCatalogues.load(settings), settings.rules());
         } catch (CatalogueException e) {
-            System.err.println("xmatch: " + e.getMessage());
-            return 2;
+            input.error(e.getMessage());
+            return OfflineInput.EXIT_UNUSABLE;
         }
-        OfflineCrossmatch offline = new OfflineCrossmatch(matcher, out, p -> System.err.println("xmatch: skipped " + p));
+        OfflineCrossmatch offline = new OfflineCrossmatch(matcher, out, input::skipped);
+        String against = " matched against " + Counts.of(settings.catalogues().size(), "catalogue") + ", ";
+        if (positions != null) {
+            return matchPositions(offline, input, against);
+        }
+        AlertDecoder decoder = new AlertDecoder(OfflineInput.schemas(spec, schemaDir), false, 64 * 1024 * 1024);
+        Optional<AlertDiscovery> files = input.scan(alertDirs);
+        if (files.isEmpty()) {
+            return OfflineInput.EXIT_UNUSABLE;
+        }
+        OfflineCrossmatch.Outcome outcome = offline.matchAlerts(files.get(), decoder);
+        input.summary(err, OfflineInput.alerts(outcome.matched()) + against
+                + OfflineInput.skippedCount(outcome.skipped()));
+        return OfflineInput.exitCode(outcome.skipped());
+    }
+
+    private int matchPositions(OfflineCrossmatch offline, OfflineInput input, String against) {
+        OfflineCrossmatch.Outcome outcome;
         try {
-            int failed = positions != null ? offline.matchPositions(positions)
-                    : offline.matchAlerts(alertDirs, decoder());
-            return failed == 0 ? 0 : 1;
-        } catch (AlertFileException | java.io.UncheckedIOException e) {
-            System.err.println("xmatch: " + e.getMessage());
-            return 2;
+            outcome = offline.matchPositions(positions);
+        } catch (UncheckedIOException e) {
+            input.error(e.getMessage() + ": " + e.getCause().getMessage());
+            return OfflineInput.EXIT_UNUSABLE;
         }
+        input.summary(spec.commandLine().getErr(), Counts.of(outcome.matched(), "position") + against
+                + OfflineInput.skippedCount(outcome.skipped()));
+        return OfflineInput.exitCode(outcome.skipped());
     }
 
     private static CatalogueSettings settings(Map<String, String> vars) {
@@ -162,11 +182,6 @@ public final class XmatchCommand implements Callable<Integer> {
         CatalogueSettings settings = CatalogueSettings.fromEnv(env);
         env.check();
         return settings;
-    }
-
-    private AlertDecoder decoder() {
-        return new AlertDecoder(schemaDir == null ? SchemaSources.none() : new SchemaDirectory(schemaDir), false,
-                64 * 1024 * 1024);
     }
 
     /** The options as the service's variables, so that the same code validates them. */

@@ -17,6 +17,7 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
 import uk.ac.lsst.pipeline.spec.StageSpec;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /**
  * Moves a stopped stage's committed offsets on its input topics to the earliest or latest offsets or to a time, so
@@ -68,7 +69,8 @@ public final class Rewind {
             ConsumerGroupDescription group = admin.group(stage.group()).orElse(null);
             if (group != null && !group.members().isEmpty()) {
                 throw new OpsException("stage " + stageName + " is running: group " + stage.group() + " has "
-                        + group.members().size() + " member(s) (" + group.groupState() + "); stop every instance "
+                        + Counts.of(group.members().size(), "member") + " (" + group.groupState()
+                        + "); stop every instance "
                         + "first (docker compose stop " + stageName + ", kubectl scale deployment/" + stageName
                         + " --replicas=0), then rewind");
             }

@@ -19,6 +19,7 @@ import uk.ac.lsst.pipeline.buffer.TopicAdmin;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.spec.BufferSpec;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.text.Counts;
 
 /**
  * What {@code pipeline apply} would change on every managed buffer of a pipeline file: topics to create, partitions
@@ -152,7 +153,7 @@ public final class TopicPlan {
      */
     public void apply(Map<String, String> env, Duration timeout) {
         if (!refused().isEmpty()) {
-            throw new OpsException("nothing applied: " + refused().size() + " change(s) refused:\n  "
+            throw new OpsException("nothing applied: " + Counts.of(refused().size(), "change") + " refused:\n  "
                     + String.join("\n  ", refused().stream().map(Change::toString).toList()));
         }
         Set<String> buffers = new java.util.LinkedHashSet<>();

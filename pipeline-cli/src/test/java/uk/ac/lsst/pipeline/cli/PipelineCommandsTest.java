@@ -76,11 +76,11 @@ class PipelineCommandsTest {
         Run plan = run("plan", "-f", file);
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("+ create   ingest/alerts  partitions 16")
-                .contains("+ create   science/thumbnails").contains("10 change(s)");
+                .contains("+ create   science/thumbnails").contains("10 changes");
 
         Run apply = run("apply", "-f", file);
         assertThat(apply.code()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("Applied 10 change(s).");
+        assertThat(apply.out()).contains("Applied 10 changes.");
         Run again = run("apply", "-f", file);
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("No changes");

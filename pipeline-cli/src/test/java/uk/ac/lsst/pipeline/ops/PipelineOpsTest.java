@@ -114,7 +114,7 @@ class PipelineOpsTest {
         assertThat(shrink.refused()).singleElement().extracting(TopicPlan.Change::detail).asString()
                 .contains("the file asks for 2 partitions, the topic has 8: Kafka cannot remove partitions");
         assertThatThrownBy(() -> shrink.apply(Map.of(), TIMEOUT)).isInstanceOf(OpsException.class)
-                .hasMessageStartingWith("nothing applied: 1 change(s) refused");
+                .hasMessageStartingWith("nothing applied: 1 change refused");
         try (Admin admin = ingest.admin()) {
             ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, "grow-alerts");
             ConfigEntry retention = admin.describeConfigs(List.of(r)).all().get().get(r).get("retention.ms");

@@ -1,5 +1,6 @@
 package uk.ac.lsst.pipeline.watchlist;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
+import uk.ac.lsst.pipeline.alert.files.AlertDiscovery;
 import uk.ac.lsst.pipeline.alert.files.AlertFile;
 import uk.ac.lsst.pipeline.stage.AlertDecoding;
 import uk.ac.lsst.pipeline.watchlist.index.ActiveWatchlist;
@@ -21,9 +23,10 @@ import uk.ac.lsst.pipeline.watchlist.list.WatchlistInfo;
 public final class WatchlistCheck {
 
     /**
-     * @param alerts  alert files read
+     * @param alerts  alerts matched against the lists (decoded, with a usable position)
      * @param hits    hits found
-     * @param skipped one line per alert file that could not be matched (undecodable, no position), with the reason
+     * @param skipped one line per file that could not be matched, {@code <path>: <reason>}: files that are not
+     *                alert files first, then undecodable alerts and alerts without a usable position
      */
     public record Summary(int alerts, int hits, List<String> skipped) {
     }
@@ -42,17 +45,22 @@ public final class WatchlistCheck {
         return WatchlistIndex.build(active, 0);
     }
 
-    /** Matches every alert file against the index, handing each hit to {@code out} as it is found. */
-    public static Summary run(WatchlistIndex index, List<AlertFile> files, AlertDecoder decoder,
+    /**
+     * Matches every alert file found against the index, handing each hit to {@code out} as it is found; files
+     * that are not alert files, undecodable alerts and alerts without a usable position are skipped and listed.
+     */
+    public static Summary run(WatchlistIndex index, AlertDiscovery files, AlertDecoder decoder,
                               Consumer<WatchlistHit> out) {
         int hits = 0;
+        int alerts = 0;
         List<String> skipped = new ArrayList<>();
+        files.problems().forEach(p -> skipped.add(p.toString()));
         List<WatchlistHit> found = new ArrayList<>();
-        for (AlertFile file : files) {
+        for (AlertFile file : files.files()) {
             Alert alert;
             try {
                 alert = decoder.decode(file.read(), file.format());
-            } catch (AlertDecodeException e) {
+            } catch (AlertDecodeException | UncheckedIOException e) {
                 skipped.add(file.path() + ": " + e.getMessage());
                 continue;
             }
@@ -67,7 +75,8 @@ public final class WatchlistCheck {
                     (list, source, sep) -> found.add(WatchlistHit.of(list, source, sep, alert, null, now)));
             found.forEach(out);
             hits += found.size();
+            alerts++;
         }
-        return new Summary(files.size(), hits, List.copyOf(skipped));
+        return new Summary(alerts, hits, List.copyOf(skipped));
     }
 }

@@ -23,7 +23,7 @@ class WatchlistCheckTest {
         List<WatchlistHit> hits = new ArrayList<>();
 
         WatchlistCheck.Summary summary = WatchlistCheck.run(WatchlistCheck.index(List.of(demo)),
-                AlertFiles.discover(List.of(SAMPLES.resolve("alerts"))), TestAlerts.DECODER, hits::add);
+                AlertFiles.scan(List.of(SAMPLES.resolve("alerts"))), TestAlerts.DECODER, hits::add);
 
         assertThat(demo.sources()).hasSize(14);
         assertThat(summary.alerts()).isEqualTo(54);

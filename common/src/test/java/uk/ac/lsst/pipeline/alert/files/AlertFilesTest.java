@@ -63,6 +63,38 @@ class AlertFilesTest {
     }
 
     @Test
+    void scanShouldListEveryFileThatIsNotAnAlertAndKeepTheAlerts() throws IOException {
+        copy(ZTF_FILE, "a.avro");
+        Path empty = Files.write(dir.resolve("b-empty.avro"), new byte[0]);
+        Path text = Files.writeString(dir.resolve("c-notes.txt"), "alerts of the night\n");
+        Path jpeg = Files.write(dir.resolve("d-image.avro"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF,
+                (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'});
+        Path json = Files.writeString(dir.resolve("e-alert.json"), "{\"alertId\": 1}");
+        copy(RUBIN_FILE, "f.bin");
+
+        AlertDiscovery found = AlertFiles.scan(List.of(dir));
+
+        assertThat(found.files()).extracting(f -> f.path().getFileName().toString())
+                .containsExactly("a.avro", "f.bin");
+        assertThat(found.problems()).extracting(AlertFileProblem::path).containsExactly(empty, text, jpeg, json);
+        assertThat(found.problems()).extracting(AlertFileProblem::code).containsExactly("empty", "unknown-format",
+                "unknown-format", "unknown-format");
+        assertThat(found.problems().get(0).toString()).isEqualTo(empty + ": is empty");
+        assertThat(found.problems().get(2).reason()).endsWith("it starts with bytes ffd8ffe000104a46");
+        assertThat(found.problems().get(3).reason()).endsWith("it starts with bytes 7b22616c65727449");
+        assertThatThrownBy(() -> AlertFiles.discover(List.of(dir))).isInstanceOf(AlertFileException.class)
+                .hasMessageContaining("4 of 6 files").hasMessageContaining(empty + ": is empty")
+                .hasMessageContaining(json.toString());
+    }
+
+    @Test
+    void scanShouldStillRejectAMissingDirectory() {
+        assertThatThrownBy(() -> AlertFiles.scan(List.of(dir.resolve("absent"))))
+                .isInstanceOf(AlertFileException.class).hasMessageContaining("absent").hasMessageContaining("does not exist");
+        assertThat(AlertFiles.scan(List.of(dir)).isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldSkipHiddenFiles() throws IOException {
         copy(ZTF_FILE, "alert.avro");
         Files.writeString(dir.resolve(".DS_Store"), "not an alert");

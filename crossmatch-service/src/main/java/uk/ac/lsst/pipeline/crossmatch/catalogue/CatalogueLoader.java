@@ -66,9 +66,10 @@ public final class CatalogueLoader {
                     + " does not exist or cannot be read");
         }
         FileStamp stamp = FileStamp.of(spec.file());
-        StarTable table = open(spec);
+        TableFormat format = TableFormat.of(spec);
+        StarTable table = open(spec, format);
         try {
-            return read(spec, stamp, table);
+            return read(spec, stamp, table, format);
         } finally {
             try {
                 table.close();
@@ -78,31 +79,85 @@ public final class CatalogueLoader {
         }
     }
 
-    private static StarTable open(CatalogueSpec spec) {
-        String format = stilFormat(spec);
+    private static StarTable open(CatalogueSpec spec, TableFormat format) {
         try {
-            return new StarTableFactory(false).makeStarTable(spec.file().toString(), format);
+            return new StarTableFactory(false).makeStarTable(spec.file().toString(), format.stil());
         } catch (IOException | RuntimeException e) {
-            throw new CatalogueException("catalogue " + spec.name() + ": cannot read " + spec.file() + " as a "
-                    + (format == null ? "table (format detected from content and name)" : format + " table")
-                    + ": " + e.getMessage(), e);
+            throw new CatalogueException("catalogue " + spec.name() + ": cannot read " + spec.file() + " as "
+                    + format.describe() + ": " + e.getMessage() + format.advice(spec), e);
         }
     }
 
     /**
-     * The STIL format to read with: null (detect) for {@code auto}, except that CSV is read with a header line
-     * always ({@code csv(header=true)}: STIL's guess takes a header of names for data when every column is text).
+     * How a catalogue file is read.
+     *
+     * @param stil      the STIL format, null to let STIL detect it from the content and the name
+     * @param delimiter for CSV, the field delimiter; null for other formats
+     * @param detected  whether the delimiter was detected from the header line (rather than set)
      */
-    static String stilFormat(CatalogueSpec spec) {
-        String format = spec.format() == null ? "auto" : spec.format().trim().toLowerCase(Locale.ROOT);
-        String file = spec.file().getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("\\.(gz|bz2)$", "");
-        if (format.equals("csv") || (format.equals("auto") && file.endsWith(".csv"))) {
-            return "csv(header=true)";
+    record TableFormat(String stil, CsvDelimiter delimiter, boolean detected) {
+
+        /**
+         * {@code auto} on a {@code .csv} file (compressed or not) and plain {@code csv}: CSV with a header line
+         * ({@code header=true}: STIL's guess takes a header of names for data when every column is text) and the
+         * delimiter detected from it ({@link CsvDelimiter#of}); {@code csv(...)} with options: those options, plus
+         * {@code header=true} unless they say otherwise; {@code auto} on other files: detected by STIL; anything
+         * else as given.
+         */
+        static TableFormat of(CatalogueSpec spec) {
+            String format = spec.format() == null ? "auto" : spec.format().trim();
+            String lower = format.toLowerCase(Locale.ROOT);
+            String file = spec.file().getFileName().toString().toLowerCase(Locale.ROOT)
+                    .replaceAll("\\.(gz|bz2)$", "");
+            if (lower.equals("csv") || (lower.equals("auto") && file.endsWith(".csv"))) {
+                CsvDelimiter delimiter = detectDelimiter(spec);
+                return new TableFormat(delimiter.stilFormat(), delimiter, true);
+            }
+            if (lower.startsWith("csv(")) {
+                String options = lower.contains("header=") ? format : "csv(header=true," + format.substring(4);
+                return new TableFormat(options, null, false);
+            }
+            return new TableFormat(lower.equals("auto") ? null : format, null, false);
         }
-        return format.equals("auto") ? null : spec.format();
+
+        private static CsvDelimiter detectDelimiter(CatalogueSpec spec) {
+            try {
+                return CsvDelimiter.of(spec.file());
+            } catch (IOException e) {
+                throw new CatalogueException("catalogue " + spec.name() + ": cannot read the header line of "
+                        + spec.file() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private boolean isCsv() {
+            return stil != null && stil.toLowerCase(Locale.ROOT).startsWith("csv");
+        }
+
+        /** What the file was read as, for messages: "CSV with ';' as the delimiter (detected ...)", "a fits table". */
+        String describe() {
+            if (delimiter != null) {
+                return "CSV with " + delimiter.description() + " as the delimiter" + (detected
+                        ? " (detected from the header line)" : "");
+            }
+            if (isCsv()) {
+                return "CSV (" + stil + ")";
+            }
+            return stil == null ? "a table (format detected from content and name)" : "a " + stil + " table";
+        }
+
+        /** For CSV, how to read it with another delimiter or format; empty for other formats. */
+        String advice(CatalogueSpec spec) {
+            if (delimiter == null && !isCsv()) {
+                return "";
+            }
+            return ". If the file has another delimiter, set CATALOGUE_" + CatalogueSettings.key(spec.name())
+                    + "_FORMAT (pipeline xmatch: --format) to csv(delimiter=;), csv(delimiter=|), "
+                    + "csv(delimiter=0x09) for tab or csv(delimiter=0x2c) for comma; or to another format (ecsv, "
+                    + "votable, fits, ...)";
+        }
     }
 
-    private Catalogue read(CatalogueSpec spec, FileStamp stamp, StarTable table) {
+    private Catalogue read(CatalogueSpec spec, FileStamp stamp, StarTable table, TableFormat format) {
         Columns cols = Columns.resolve(spec, table);
         long expected = table.getRowCount();
         int capacity = expected > 0 && expected < Integer.MAX_VALUE ? (int) expected : 1 << 16;
@@ -131,7 +186,7 @@ public final class CatalogueLoader {
                 throw c;
             }
             throw new CatalogueException("catalogue " + spec.name() + ": cannot read " + spec.file() + " after row "
-                    + rowNumber + ": " + e.getMessage(), e);
+                    + rowNumber + ": " + e.getMessage() + format.advice(spec), e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         LoadReport report = rows.report(rowNumber, seconds);

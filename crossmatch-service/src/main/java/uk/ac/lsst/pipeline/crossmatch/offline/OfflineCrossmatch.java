@@ -13,8 +13,9 @@ import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchRecord;
 import uk.ac.lsst.pipeline.crossmatch.match.CrossMatcher;
+import uk.ac.lsst.pipeline.alert.files.AlertDiscovery;
 import uk.ac.lsst.pipeline.alert.files.AlertFile;
-import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.alert.files.AlertFileProblem;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 
 /**
@@ -39,43 +40,66 @@ public final class OfflineCrossmatch {
     }
 
     /**
-     * Matches every alert file under {@code roots} (see {@link AlertFiles#discover}).
+     * What a run did.
      *
-     * @return how many alerts could not be matched (undecodable, or without a usable position)
+     * @param matched alerts or positions matched (one JSON line each)
+     * @param skipped inputs that could not be matched, each told to the problems consumer: files that are not
+     *                alerts, undecodable alerts, alerts without a usable position, unreadable position lines
      */
-    public int matchAlerts(List<Path> roots, AlertDecoder decoder) {
-        int failed = 0;
-        for (AlertFile file : AlertFiles.discover(roots)) {
-            try {
-                Alert alert = decoder.decode(file.read());
-                if (!alert.hasUsablePosition()) {
-                    problems.accept(file.path() + ": alert " + alert.alertId() + " has no usable position (ra="
-                            + alert.raDeg() + ", dec=" + alert.decDeg() + ")");
-                    failed++;
-                    continue;
-                }
-                print(CrossmatchRecord.of(alert, matcher.match(alert.raDeg(), alert.decDeg())));
-            } catch (AlertDecodeException e) {
-                problems.accept(file.path() + ": " + e.getMessage());
-                failed++;
-            }
-        }
-        out.flush();
-        return failed;
+    public record Outcome(int matched, int skipped) {
     }
 
     /**
-     * Matches every position of a positions file (see {@link PositionsFile}).
-     *
-     * @return how many lines could not be read
+     * Matches every alert file found; every file that is not an alert file is told as a problem and skipped, as
+     * are alerts that cannot be decoded or have no usable position.
      */
-    public int matchPositions(Path file) {
-        int[] failed = {0};
+    public Outcome matchAlerts(AlertDiscovery found, AlertDecoder decoder) {
+        for (AlertFileProblem problem : found.problems()) {
+            problems.accept(problem.toString());
+        }
+        int matched = 0;
+        int skipped = found.problems().size();
+        for (AlertFile file : found.files()) {
+            if (matchAlert(file, decoder)) {
+                matched++;
+            } else {
+                skipped++;
+            }
+        }
+        out.flush();
+        return new Outcome(matched, skipped);
+    }
+
+    private boolean matchAlert(AlertFile file, AlertDecoder decoder) {
+        Alert alert;
+        try {
+            alert = decoder.decode(file.read(), file.format());
+        } catch (AlertDecodeException | UncheckedIOException e) {
+            problems.accept(file.path() + ": " + e.getMessage());
+            return false;
+        }
+        if (!alert.hasUsablePosition()) {
+            problems.accept(file.path() + ": alert " + alert.alertId() + " has no usable position (ra="
+                    + alert.raDeg() + ", dec=" + alert.decDeg() + ")");
+            return false;
+        }
+        print(CrossmatchRecord.of(alert, matcher.match(alert.raDeg(), alert.decDeg())));
+        return true;
+    }
+
+    /**
+     * Matches every position of a positions file (see {@link PositionsFile}); lines that cannot be read are told
+     * as problems and skipped.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public Outcome matchPositions(Path file) {
+        int[] skipped = {0};
         List<Position> positions;
         try {
             positions = PositionsFile.read(file, p -> {
                 problems.accept(p);
-                failed[0]++;
+                skipped[0]++;
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read positions file " + file, e);
@@ -84,7 +108,7 @@ public final class OfflineCrossmatch {
             print(PositionRecord.of(p, matcher.match(p.raDeg(), p.decDeg())));
         }
         out.flush();
-        return failed[0];
+        return new Outcome(positions.size(), skipped[0]);
     }
 
     private void print(Object record) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.ac.lsst.pipeline.alert.SchemaSources;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
+import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueLoader;
 import uk.ac.lsst.pipeline.crossmatch.catalogue.CatalogueSpec;
 import uk.ac.lsst.pipeline.crossmatch.classify.ClassificationRules;
@@ -65,9 +66,9 @@ class OfflineCrossmatchTest {
                 ,183.5983705359,0.1352850322
                 """);
 
-        int failed = offline().matchPositions(csv);
+        OfflineCrossmatch.Outcome outcome = offline().matchPositions(csv);
 
-        assertThat(failed).isEqualTo(1);
+        assertThat(outcome).isEqualTo(new OfflineCrossmatch.Outcome(4, 1));
         assertThat(problems).singleElement().asString().contains("line 6").contains("'abc'");
         List<JsonNode> out = lines();
         assertThat(out).extracting(n -> n.get("name").asText())
@@ -88,7 +89,7 @@ class OfflineCrossmatchTest {
     void shouldReadHeaderlessPositionFiles() throws Exception {
         Path csv = dir.resolve("p.csv");
         Files.writeString(csv, "183.5313256941,0.0896930301,a\n15.0322974,-7.3571927\n");
-        assertThat(offline().matchPositions(csv)).isZero();
+        assertThat(offline().matchPositions(csv)).isEqualTo(new OfflineCrossmatch.Outcome(2, 0));
         assertThat(lines()).extracting(n -> n.get("classification").asText()).containsExactly("VS", "SN");
         assertThat(lines().get(1).get("name").asText()).isEqualTo("line 2");
     }
@@ -100,11 +101,15 @@ class OfflineCrossmatchTest {
         Files.write(alerts.resolve("a.avro"), TestAlerts.ztf("ZTF18acsbuxi"));
         Files.write(alerts.resolve("b.avro"), TestAlerts.ztfAt(TestAlerts.ztf("ZTF18acsbuxi"), Double.NaN, 1));
         Files.write(alerts.resolve("c.avro"), TestAlerts.ztf("ZTF18acsbuxh"));
+        Files.writeString(alerts.resolve("d.json"), "{}");
 
-        int failed = offline().matchAlerts(List.of(alerts), new AlertDecoder(SchemaSources.none(), false, 8 << 20));
+        OfflineCrossmatch.Outcome outcome = offline().matchAlerts(AlertFiles.scan(List.of(alerts)),
+                new AlertDecoder(SchemaSources.none(), false, 8 << 20));
 
-        assertThat(failed).isEqualTo(1);
-        assertThat(problems).singleElement().asString().contains("b.avro").contains("no usable position");
+        assertThat(outcome).isEqualTo(new OfflineCrossmatch.Outcome(2, 2));
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).contains("d.json").contains("neither an Avro OCF file");
+        assertThat(problems.get(1)).contains("b.avro").contains("no usable position");
         List<JsonNode> out = lines();
         assertThat(out).extracting(n -> n.get("objectId").asText()).containsExactly("ZTF18acsbuxi", "ZTF18acsbuxh");
         assertThat(out).extracting(n -> n.get("classification").asText()).containsExactly("VS", "NT");

@@ -14,7 +14,9 @@ import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.CutoutKind;
+import uk.ac.lsst.pipeline.alert.files.AlertDiscovery;
 import uk.ac.lsst.pipeline.alert.files.AlertFile;
+import uk.ac.lsst.pipeline.alert.files.AlertFileProblem;
 import uk.ac.lsst.pipeline.stage.JsonSerde;
 import uk.ac.lsst.pipeline.thumbnails.AlertThumbnailer;
 import uk.ac.lsst.pipeline.thumbnails.ThumbnailMetrics;
@@ -72,22 +74,29 @@ public final class Gallery {
     }
 
     /**
-     * @param files          alert files (as {@code AlertFiles.discover} finds them)
+     * Renders every alert file found. Files that are not alert files come first in the entries, as failed ones
+     * with their reason code ({@code empty}, {@code unknown-format}, {@code unreadable}), so the gallery lists
+     * them too.
+     *
+     * @param files          alert files and the files that are not (as {@code AlertFiles.scan} finds them)
      * @param decoder        decodes them with cutouts
      * @param out            output directory (created if missing; existing images of the same alerts are replaced)
      * @param options        how images look
      * @param maxCutoutBytes the largest inflated cutout accepted
      */
-    public static Result render(List<AlertFile> files, AlertDecoder decoder, Path out, RenderOptions options,
+    public static Result render(AlertDiscovery files, AlertDecoder decoder, Path out, RenderOptions options,
                                 int maxCutoutBytes) throws IOException {
         FileThumbnailStore store = new FileThumbnailStore(out);
         ThumbnailMetrics metrics = new ThumbnailMetrics(new SimpleMeterRegistry(), "thumbnails-cli");
         List<Entry> entries = new ArrayList<>();
+        for (AlertFileProblem problem : files.problems()) {
+            entries.add(new Entry(problem.path(), null, problem.code(), problem.reason()));
+        }
         int images = 0;
         int missing = 0;
         try (AlertThumbnailer thumbnailer = new AlertThumbnailer(options, maxCutoutBytes, store, null, metrics);
              Writer jsonl = Files.newBufferedWriter(store.root().resolve(RECORDS), StandardCharsets.UTF_8)) {
-            for (AlertFile file : files) {
+            for (AlertFile file : files.files()) {
                 Entry entry = renderOne(file, decoder, thumbnailer);
                 entries.add(entry);
                 if (entry.ok()) {
