@@ -25,7 +25,9 @@ public final class FilterRunner {
         AlertOutput output = new AlertOutput(record);
         int matched = 0;
         for (ActiveFilter filter : registry.filters()) {
+            long start = System.nanoTime();
             Verdict verdict = filter.compiled().evaluate(record.variables());
+            sink.evaluated(filter, verdict, System.nanoTime() - start);
             if (verdict.outcome() == Verdict.Outcome.ERROR) {
                 sink.failed(filter, verdict.error());
             } else if (verdict.passed()) {

@@ -96,22 +96,28 @@ public final class RunningStage {
         return config().reads().stream().map(TopicUse::name).toList();
     }
 
-    /** Its results topic: the first topic it writes that is not its dead-letter topic. */
+    /**
+     * Its results topic: the first topic it writes that is not its dead-letter topic; null for a stage whose results
+     * go to topics made as it runs (filter-service: one per filter).
+     */
     public String outputTopic() {
         String dlq = deadLetterTopic();
-        return config().writes().stream().map(TopicUse::name).filter(t -> !t.equals(dlq)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(name() + " writes no results topic"));
+        return config().writes().stream().map(TopicUse::name).filter(t -> !t.equals(dlq)).findFirst().orElse(null);
     }
 
     public String deadLetterTopic() {
         return config().stage().deadLetters().name();
     }
 
-    /** Records in its results topic and in its dead-letter topic. */
+    /**
+     * Records in its results topic and in its dead-letter topic; without a results topic, the results its instances
+     * wrote.
+     */
     public long[] written() {
         try (Admin admin = Admin.create(output.clientProperties())) {
             TopicAdmin topics = new TopicAdmin(admin, ADMIN_TIMEOUT);
-            return new long[] {sum(topics.endOffsets(List.of(outputTopic()))),
+            String results = outputTopic();
+            return new long[] {results == null ? alertsOut() : sum(topics.endOffsets(List.of(results))),
                     sum(topics.endOffsets(List.of(deadLetterTopic())))};
         }
     }

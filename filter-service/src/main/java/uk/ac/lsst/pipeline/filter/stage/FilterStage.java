@@ -1,0 +1,48 @@
+package uk.ac.lsst.pipeline.filter.stage;
+
+import java.time.Duration;
+import java.util.List;
+import uk.ac.lsst.pipeline.config.Env;
+import uk.ac.lsst.pipeline.config.StageSettings;
+import uk.ac.lsst.pipeline.config.TopicUse;
+import uk.ac.lsst.pipeline.filter.expression.FilterCompiler;
+import uk.ac.lsst.pipeline.spec.StageKind;
+import uk.ac.lsst.pipeline.stage.Stage;
+import uk.ac.lsst.pipeline.stage.StageContext;
+import uk.ac.lsst.pipeline.stage.StageParts;
+
+/**
+ * filter-service: the filters scientists register (CEL expressions over the annotated record, kept in a compacted
+ * topic, applied live), each evaluated on every annotated record and writing its matches to a topic of its own,
+ * within a daily byte quota.
+ */
+public final class FilterStage implements Stage<FilterSettings> {
+    public static final StageKind KIND = new StageKind("filter-service", List.of("annotated", "filters"),
+            List.of("dead-letters"), false);
+
+    @Override
+    public StageKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public FilterSettings settings(Env env) {
+        StageSettings stage = StageSettings.fromEnv(env, FilterSettings.DEFAULTS);
+        int replication = env.integer("FILTER_TOPIC_REPLICATION_FACTOR", -1, -1, 32);
+        if (replication == 0) {
+            env.problem("FILTER_TOPIC_REPLICATION_FACTOR=0 is invalid: expected -1 (the brokers' default) or 1..32");
+        }
+        return new FilterSettings(stage, TopicUse.fromEnv(env, "annotated", "annotated-alerts"),
+                TopicUse.fromEnv(env, "filters", "filters"), env.integer("FILTER_TOPIC_PARTITIONS", 1, 1, 1000),
+                (short) replication, env.duration("FILTER_TOPIC_RETENTION", Duration.ofDays(7)));
+    }
+
+    /** Compiles nothing yet: the compiler is made here, once, so that the first filter is not slowed by it. */
+    @Override
+    public StageParts build(FilterSettings settings, StageContext context) {
+        FilterCompiler compiler = FilterCompiler.create();
+        return StageParts.of(FilterTopology.build(settings, compiler,
+                () -> new FilterTopicCreator(settings.stage().output().clientProperties(), settings),
+                new FilterMetrics(context.metrics()), context));
+    }
+}
