@@ -70,6 +70,7 @@ class ComposeStackTest {
     /** Beyond the 2" by which the replay moves cycled copies, so that every copy hits its original's source. */
     private static final double LIST_RADIUS_ARCSEC = 3.0;
     private static final String LIST_IN_CONTAINER = "/tmp/every-sample.csv";
+    private static final int STOP_TIMEOUT_SECONDS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long startNanos = System.nanoTime();
@@ -112,6 +113,11 @@ class ComposeStackTest {
         } finally {
             stack.saveLogs(work.resolve("compose.log"));
             long t = System.nanoTime();
+            stack.compose(300, "stop", "--timeout", String.valueOf(STOP_TIMEOUT_SECONDS));
+            List<String> killed = stack.states().lines().filter(l -> l.contains("(137)")).toList();
+            log("docker-compose stop: %d s; killed (by docker kill, or after %d s without stopping): %s",
+                    seconds(t), STOP_TIMEOUT_SECONDS, killed);
+            t = System.nanoTime();
             stack.down();
             log("docker-compose down -v: %d s", seconds(t));
             log("whole check: %d s", seconds(startNanos));
