@@ -75,13 +75,14 @@ daemon_in_use() {
 
 start_daemon() {
   [[ $(id -u) -eq 0 ]] || die "starting dockerd needs root (or start a docker daemon yourself and set DOCKER_HOST)"
-  mkdir -p "$docker_dir" "$run_dir" "$cache_dir"
+  mkdir -p "$cache_dir"
   local lock=$cache_dir/dockerd.lock waited=0
   until flock -n "$lock" true; do
     (( waited == 0 )) && log "another docker daemon of this script runs on this machine (lock $lock); waiting for it to stop"
     (( waited >= 900 )) && die "the docker daemon holding $lock did not stop within 900 s"
     sleep 5; waited=$((waited + 5))
   done
+  mkdir -p "$docker_dir" "$run_dir"
   log "starting dockerd (data and log in $docker_dir, socket in $run_dir)"
   rm -f "$socket" "$pidfile"
   # flock holds the lock for as long as dockerd runs
@@ -227,5 +228,6 @@ case $command in
     ensure_daemon
     ensure_base_image "$refresh"
     build_images
-    log "done in $((SECONDS - start)) s; use: export DOCKER_HOST=$DOCKER_HOST" ;;
+    kafka_image=$(docker images --format '{{.Repository}}:{{.Tag}}' lsst-uk/kafka | head -1)
+    log "done in $((SECONDS - start)) s; use: export DOCKER_HOST=$DOCKER_HOST KAFKA_IMAGE=$kafka_image" ;;
 esac
