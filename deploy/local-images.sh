@@ -103,8 +103,9 @@ stop_daemon() {
   [[ -s $pidfile ]] || { log "no docker daemon of this script to stop ($pidfile is missing)"; return; }
   local pid
   pid=$(cat "$pidfile")
-  if ! kill -0 "$pid" 2>/dev/null; then
-    log "dockerd $pid is not running"; rm -f "$pidfile"; return
+  # only the dockerd started with this pid file: a stale file may name a process that reused the pid
+  if ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "dockerd .*--pidfile $pidfile"; then
+    log "process $pid of $pidfile is not the dockerd this script started: nothing to stop"; rm -f "$pidfile"; return
   fi
   log "stopping dockerd $pid"
   kill -TERM "$pid"
