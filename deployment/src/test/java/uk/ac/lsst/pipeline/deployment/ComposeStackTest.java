@@ -23,9 +23,14 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import uk.ac.lsst.pipeline.alert.Alert;
+import uk.ac.lsst.pipeline.filter.client.FilterClient;
+import uk.ac.lsst.pipeline.filter.definition.FilterDefinition;
+import uk.ac.lsst.pipeline.filter.definition.OutputLevel;
+import uk.ac.lsst.pipeline.filter.expression.ExpressionException;
 
 /**
  * docker-compose.yml for real, with the profile simulator, on a Docker engine of this machine: the buffers, the
@@ -56,16 +61,20 @@ class ComposeStackTest {
     private static final String PROJECT = "lsstcomposecheck";
     private static final String PROFILE = "simulator";
     private static final List<String> STAGES = List.of("buffer-ingest", "crossmatch-service", "watchlist-service",
-            "thumbnail-service");
+            "features-service", "filter-service", "thumbnail-service");
     private static final List<String> REPLAYS = List.of("replay-ztf", "replay-lsst");
     private static final String SCALED = "crossmatch-service";
     private static final int ALERTS_PARTITIONS = 16;
     private static final long ALERTS_PER_REPLAY = 100;
     /** Alerts per second of each replay that runs while an instance is killed or a broker restarted. */
     private static final int SLOW_RATE = 20;
-    private static final List<String> OUTPUTS = List.of("crossmatch", "thumbnails", "watchlist-hits");
+    /** A filter every alert passes: its topic must hold every alert, as the stages' outputs do. */
+    private static final FilterDefinition EVERY_ALERT = FilterDefinition.of("check", "every-alert",
+            "alertId > 0", OutputLevel.IDS);
+    private static final List<String> OUTPUTS = List.of("crossmatch", "thumbnails", "watchlist-hits",
+            "annotated-alerts", EVERY_ALERT.topic());
     private static final List<String> DEAD_LETTERS = List.of("crossmatch-dead-letters", "watchlist-dead-letters",
-            "thumbnail-dead-letters");
+            "features-dead-letters", "filter-dead-letters", "thumbnail-dead-letters");
     private static final String LIST_ID = "every-sample";
     /** Beyond the 2" by which the replay moves cycled copies, so that every copy hits its original's source. */
     private static final double LIST_RADIUS_ARCSEC = 3.0;
@@ -136,6 +145,7 @@ class ComposeStackTest {
         awaitExited("pipeline-init", Duration.ofMinutes(3));
         log("up upstream-kafka pipeline-init: buffers healthy and topics created in %d s", seconds(t));
         int sources = uploadWatchlist(work);
+        registerFilter();
 
         t = System.nanoTime();
         stack.up(REPLAYS);
@@ -279,6 +289,19 @@ class ComposeStackTest {
         return sources;
     }
 
+    /** Registers {@link #EVERY_ALERT} on the filters topic, from this machine through the science buffer's port. */
+    private void registerFilter() {
+        long t = System.nanoTime();
+        try (FilterClient client = new FilterClient(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + stack.variable("SCIENCE_EXTERNAL_PORT")), "filters")) {
+            client.add(EVERY_ALERT);
+        } catch (ExpressionException e) {
+            throw new IllegalStateException(EVERY_ALERT.expression() + ": " + e.getMessage(), e);
+        }
+        log("filter %s registered (%s), matches to %s (%d s)", EVERY_ALERT.key(), EVERY_ALERT.expression(),
+                EVERY_ALERT.topic(), seconds(t));
+    }
+
     // ---- steps ----------------------------------------------------------------------------------------------------
 
     /** Waits until the (one) container of the service has exited, and checks that it exited 0. */
@@ -376,8 +399,8 @@ class ComposeStackTest {
     }
 
     /**
-     * Waits until crossmatch and thumbnails hold a record of every expected alert and watchlist-hits a hit of every
-     * one. A dead letter or a record of an alert that was never replayed fails at once.
+     * Waits until crossmatch, thumbnails, annotated-alerts and the filter's topic hold a record of every expected
+     * alert and watchlist-hits a hit of every one. A dead letter or a record of an alert that was never replayed fails at once.
      */
     private void awaitOutputs(Duration within) {
         await().atMost(within).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -427,9 +450,9 @@ class ComposeStackTest {
                 records - sent));
     }
 
-    /** Records beyond one per sent alert (crossmatch, thumbnails): what at-least-once redelivered. */
+    /** Records beyond one per sent alert (crossmatch, thumbnails, annotated): what at-least-once redelivered. */
     private void reportDuplicates() {
-        for (String topic : List.of("crossmatch", "thumbnails")) {
+        for (String topic : List.of("crossmatch", "thumbnails", "annotated-alerts", EVERY_ALERT.topic())) {
             long records = outputs.records(topic);
             assertThat(records).as("records in %s", topic).isGreaterThanOrEqualTo(sent);
             log("%s: %d records for %d sent alerts (%d distinct), %d duplicates", topic, records, sent,

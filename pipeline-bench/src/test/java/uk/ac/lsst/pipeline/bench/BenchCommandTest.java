@@ -74,11 +74,12 @@ class BenchCommandTest {
                   upstream: {bootstrap: "127.0.0.1:1", managed: false}
                   ingest:
                     bootstrap: 127.0.0.1:2
-                    topics: {alerts: {partitions: 1}, ingest-dead-letters: {partitions: 1}}
+                    topics: {alerts: {partitions: 1}, alerts-compact: {partitions: 1}, ingest-dead-letters: {partitions: 1}}
                 stages:
                   buffer-ingest:
                     input: {buffer: upstream, topics: [ztf_20181203_programid1]}
-                    output: {buffer: ingest, topics: {alerts: alerts, dead-letters: ingest-dead-letters}}
+                    output: {buffer: ingest, topics: {alerts: alerts, compact: alerts-compact,
+                                                      dead-letters: ingest-dead-letters}}
                 """);
         BenchCli bench = BenchCli.run("--file", file.toString());
         assertThat(bench.exitCode()).isEqualTo(2);

@@ -76,7 +76,7 @@ class PipelineCommandsTest {
         Run plan = run("plan", "-f", file);
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("+ create   ingest/alerts  partitions 16")
-                .contains("+ create   science/thumbnails").contains("10 changes");
+                .contains("+ create   science/thumbnails").contains("15 changes");
 
         Run apply = run("apply", "-f", file);
         assertThat(apply.code()).as(apply.err()).isZero();
@@ -162,11 +162,13 @@ class PipelineCommandsTest {
                     bootstrap: localhost:9093
                     topics:
                       alerts: {partitions: 4}
+                      alerts-compact: {partitions: 4}
                       ingest-dead-letters: {}
                 stages:
                   buffer-ingest:
                     input: {buffer: upstream, topics: [lsst-alerts-v9]}
-                    output: {buffer: ingest, topics: {alerts: alerts, dead-letters: ingest-dead-letters}}
+                    output: {buffer: ingest, topics: {alerts: alerts, compact: alerts-compact,
+                                                      dead-letters: ingest-dead-letters}}
                 """.formatted(pw));
         Run env = run("env", "-f", file.toString(), "buffer-ingest");
         assertThat(env.code()).as(env.err()).isZero();

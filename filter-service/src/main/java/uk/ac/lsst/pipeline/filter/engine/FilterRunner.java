@@ -8,8 +8,8 @@ import uk.ac.lsst.pipeline.filter.record.AnnotatedRecord;
 
 /**
  * Runs every active filter on one alert: evaluates it on the alert's variables (built once), makes the output of each
- * match at the filter's level, checks the daily quota, and tells the sink. Not thread-safe (it owns a
- * {@link DailyQuota}): one per stream thread; the registry may be shared.
+ * match at the filter's level, checks the daily quota, and tells the sink. Thread-safe when its sink is used by one
+ * thread at a time: the registry and the {@link DailyQuota} may be shared.
  */
 public final class FilterRunner {
     private final FilterRegistry registry;

@@ -1,7 +1,6 @@
 package uk.ac.lsst.pipeline.filter.stage;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,7 +25,7 @@ import uk.ac.lsst.pipeline.stage.StageMetrics;
  * forwards one {@link FilterOutput} per filter that passed and is within its daily quota, with the record's key and
  * headers. A record that is not an annotated record is a dead letter ({@code unreadable-record}); a filter that fails
  * on it is counted and skipped for it (logged once per filter and task). One instance per stream task (not
- * thread-safe): it owns the task's quota accounting.
+ * thread-safe); the quota accounting is the process's, shared by its tasks.
  */
 final class EvaluateFilters implements Processor<String, byte[], String, Routed<FilterOutput>>, FilterSink {
     static final String UNREADABLE = "unreadable-record";
@@ -34,23 +33,23 @@ final class EvaluateFilters implements Processor<String, byte[], String, Routed<
 
     private final StageMetrics stage;
     private final FilterMetrics metrics;
-    private final Clock clock;
+    private final DailyQuota quota;
     private final Set<FilterKey> failedBefore = new HashSet<>();
     private ProcessorContext<String, Routed<FilterOutput>> context;
     private FilterRunner runner;
     private Record<String, byte[]> current;
 
-    EvaluateFilters(StageMetrics stage, FilterMetrics metrics, Clock clock) {
+    EvaluateFilters(StageMetrics stage, FilterMetrics metrics, DailyQuota quota) {
         this.stage = stage;
         this.metrics = metrics;
-        this.clock = clock;
+        this.quota = quota;
     }
 
     @Override
     public void init(ProcessorContext<String, Routed<FilterOutput>> context) {
         this.context = context;
         FilterStore store = context.getStateStore(FilterStore.NAME);
-        this.runner = new FilterRunner(store.registry(), new DailyQuota(clock));
+        this.runner = new FilterRunner(store.registry(), quota);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package uk.ac.lsst.pipeline.filter.stage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import uk.ac.lsst.pipeline.config.Env;
 import uk.ac.lsst.pipeline.config.StageSettings;
 import uk.ac.lsst.pipeline.config.TopicUse;
+import uk.ac.lsst.pipeline.filter.expression.ExpressionException;
 import uk.ac.lsst.pipeline.filter.expression.FilterCompiler;
+import uk.ac.lsst.pipeline.filter.record.AnnotatedRecordException;
+import uk.ac.lsst.pipeline.filter.record.AnnotatedRecordReader;
 import uk.ac.lsst.pipeline.spec.StageKind;
 import uk.ac.lsst.pipeline.stage.Stage;
 import uk.ac.lsst.pipeline.stage.StageContext;
@@ -19,6 +23,11 @@ import uk.ac.lsst.pipeline.stage.StageParts;
 public final class FilterStage implements Stage<FilterSettings> {
     public static final StageKind KIND = new StageKind("filter-service", List.of("annotated", "filters"),
             List.of("dead-letters"), false);
+
+    private static final String WARM_UP_EXPRESSION = "positive && magnitude < 19.5 && classification == \"SN\""
+            + " && features.nDetections >= 2 && features.r.rateSincePrevious < -0.5 && size(watchlists) >= 0";
+    private static final byte[] WARM_UP_RECORD = ("{\"survey\": \"ZTF\", \"alertId\": 1,"
+            + " \"objectId\": \"ZTF00aaaaaaa\", \"magnitude\": 18.5, \"positive\": true, \"classification\": \"SN\"}").getBytes(StandardCharsets.UTF_8);
 
     @Override
     public StageKind kind() {
@@ -37,12 +46,25 @@ public final class FilterStage implements Stage<FilterSettings> {
                 (short) replication, env.duration("FILTER_TOPIC_RETENTION", Duration.ofDays(7)));
     }
 
-    /** Compiles nothing yet: the compiler is made here, once, so that the first filter is not slowed by it. */
+    /**
+     * Makes the compiler once, and warms it: one filter compiled and run on a small record, so that the first
+     * registered filter does not wait for the expression engine's classes to load (about a second).
+     */
     @Override
     public StageParts build(FilterSettings settings, StageContext context) {
         FilterCompiler compiler = FilterCompiler.create();
+        warmUp(compiler);
         return StageParts.of(FilterTopology.build(settings, compiler,
                 () -> new FilterTopicCreator(settings.stage().output().clientProperties(), settings),
                 new FilterMetrics(context.metrics()), context));
+    }
+
+    static void warmUp(FilterCompiler compiler) {
+        try {
+            compiler.compile(WARM_UP_EXPRESSION).evaluate(AnnotatedRecordReader.read(WARM_UP_RECORD));
+        } catch (ExpressionException | AnnotatedRecordException e) {
+            throw new IllegalStateException("the filter engine does not run its own warm-up filter: " + e.getMessage(),
+                    e);
+        }
     }
 }

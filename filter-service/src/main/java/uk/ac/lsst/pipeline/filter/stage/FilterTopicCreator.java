@@ -13,7 +13,8 @@ import uk.ac.lsst.pipeline.buffer.TopicSpec;
 
 /**
  * Creates the topic of each registered filter on the output buffer, once: the topics that exist are listed when it
- * opens, and only missing ones are created. Used from the global thread only (not thread-safe); close it once.
+ * opens, and only missing ones are created, with log-append time. Used from the global thread only (not
+ * thread-safe); close it once.
  */
 final class FilterTopicCreator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FilterTopicCreator.class);
@@ -43,7 +44,9 @@ final class FilterTopicCreator implements AutoCloseable {
             return;
         }
         TopicSpec spec = new TopicSpec(topic, settings.topicPartitions(), settings.topicReplication(),
-                Map.of("retention.ms", String.valueOf(settings.topicRetention().toMillis())));
+                Map.of("retention.ms", String.valueOf(settings.topicRetention().toMillis()),
+                        // a record's timestamp says when the filter published it, as on the other result topics
+                        "message.timestamp.type", "LogAppendTime"));
         new TopicAdmin(admin, TIMEOUT).ensure(List.of(spec));
         existing.add(topic);
         log.info("created topic {} for a new filter", topic);

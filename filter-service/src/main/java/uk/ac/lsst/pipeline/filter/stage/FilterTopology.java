@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import uk.ac.lsst.pipeline.filter.expression.FilterCompiler;
+import uk.ac.lsst.pipeline.filter.quota.DailyQuota;
 import uk.ac.lsst.pipeline.stage.DeadLetters;
 import uk.ac.lsst.pipeline.stage.Routed;
 import uk.ac.lsst.pipeline.stage.StageContext;
@@ -32,15 +33,16 @@ public final class FilterTopology {
      * @param compiler compiles the filters (shared; thread-safe)
      * @param topics   makes the creator of the filters' topics (one per store, on the global thread)
      * @param metrics  the filters' meters
-     * @param context  the clock of the daily quotas and of start-from instants, the stage's meters
+     * @param context  the clock of the daily quotas (one accounting for all tasks of this process), the stage's meters
      */
     public static Topology build(FilterSettings settings, FilterCompiler compiler, Supplier<FilterTopicCreator> topics,
                                  FilterMetrics metrics, StageContext context) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> annotated = builder.stream(settings.annotated().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-annotated"));
+        DailyQuota quota = new DailyQuota(context.clock());
         KStream<String, Routed<FilterOutput>> routed = annotated.process(
-                () -> new EvaluateFilters(context.metrics(), metrics, context.clock()), Named.as("evaluate-filters"));
+                () -> new EvaluateFilters(context.metrics(), metrics, quota), Named.as("evaluate-filters"));
         Serializer<FilterOutput> value = (topic, output) -> output.value();
         DeadLetters.split(routed, settings.stage().deadLetters().name(), Integer.MAX_VALUE, context.metrics())
                 .to((key, output, record) -> output.topic(), Produced.with(Serdes.String(),

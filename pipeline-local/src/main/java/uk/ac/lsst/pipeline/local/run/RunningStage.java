@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -119,6 +122,21 @@ public final class RunningStage {
             String results = outputTopic();
             return new long[] {results == null ? alertsOut() : sum(topics.endOffsets(List.of(results))),
                     sum(topics.endOffsets(List.of(deadLetterTopic())))};
+        }
+    }
+
+    /** Records in a topic of its output buffer (0 when the topic does not exist yet). */
+    public long outputRecords(String topic) {
+        try (Admin admin = Admin.create(output.clientProperties())) {
+            if (!admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                return 0;
+            }
+            return sum(new TopicAdmin(admin, ADMIN_TIMEOUT).endOffsets(List.of(topic)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing the topics of " + output, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list the topics of " + output + ": " + e.getMessage(), e);
         }
     }
 
