@@ -41,7 +41,7 @@ class HelpTextTest {
             assertThat(entry.group(2).replaceAll("\\s+", " ")).as(entry.group(1)).endsWith(".");
         }
         assertThat(names).contains("plan", "apply", "rewind", "env", "tail", "buffers", "stage", "xmatch",
-                "watchlist");
+                "watchlist", "filter");
     }
 
     @Test
