@@ -25,12 +25,13 @@ import uk.ac.lsst.pipeline.spec.StageSpec;
 /** {@code pipeline filter}: manage the filters that filter-service evaluates on every annotated alert. */
 @Command(name = "filter", mixinStandardHelpOptions = true,
         description = {"Manage filters (CEL expressions over the annotated record of each alert, each writing the "
-                + "alerts it passes to a topic of its own) in the compacted filters topic of the science buffer.",
+                + "alerts it passes to a topic of its own) in the compacted filters topic of the science buffer, "
+                + "or try an expression on alert files offline.",
                 "The buffer and the topic are those of the filter-service stage of the pipeline file (-f).",
-                "Exit codes: 0 done, 1 failed (Kafka, filter not found), 2 bad pipeline file, options or "
-                        + "expression."},
+                "Exit codes: 0 done, 1 failed (Kafka, filter not found, skipped files), 2 bad pipeline file, "
+                        + "options or expression."},
         subcommands = {FilterAddCommand.class, FilterListCommand.class, FilterShowCommand.class,
-                FilterDeleteCommand.class})
+                FilterDeleteCommand.class, FilterTestCommand.class})
 public final class FilterCommand implements Runnable {
     /** The input role of the filters topic of filter-service, and its default name. */
     static final String FILTERS_ROLE = "filters";
