@@ -31,7 +31,7 @@ import uk.ac.lsst.pipeline.spec.StageSpec;
                 "Exit codes: 0 done, 1 failed (Kafka, filter not found, skipped files), 2 bad pipeline file, "
                         + "options or expression."},
         subcommands = {FilterAddCommand.class, FilterListCommand.class, FilterShowCommand.class,
-                FilterDeleteCommand.class, FilterTestCommand.class})
+                FilterDeleteCommand.class, FilterTestCommand.class, FilterFieldsCommand.class})
 public final class FilterCommand implements Runnable {
     /** The input role of the filters topic of filter-service, and its default name. */
     static final String FILTERS_ROLE = "filters";

@@ -30,7 +30,7 @@ import uk.ac.lsst.pipeline.testing.SharedData;
 import uk.ac.lsst.pipeline.text.Counts;
 
 /**
- * {@code pipeline filter test} as a user runs it, offline. The alerts a filter
+ * {@code pipeline filter test} and {@code pipeline filter fields} as a user runs them, offline. The alerts a filter
  * passes are checked against what its expression implies from the alerts' own values, read from the files with
  * plain Avro: a detection's magnitude is {@code candidate.magpsf}, an object's detections are the candidate and the
  * {@code prv_candidates} that have a {@code candid} (upper limits have none).
@@ -224,6 +224,22 @@ class FilterOfflineCommandsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly("filter test: " + file + " has no features-service stage");
+    }
+
+    @Test
+    void fieldsShouldListWhatAnExpressionCanUseWithTypeAndMeaning() {
+        CommandRun fields = run("filter", "fields");
+        CommandRun schema = run("filter", "schema", "--markdown");
+
+        assertThat(fields.code()).isZero();
+        assertThat(fields.out().lines()).anySatisfy(l -> assertThat(l).matches(
+                "features\\.nDetections +int +0 +detections of the object, this one included"))
+                .anySatisfy(l -> assertThat(l).matches("magnitude +double +NaN: comparisons false +PSF magnitude "
+                        + "of the detection, AB mag"))
+                .anySatisfy(l -> assertThat(l).startsWith("history ").contains("not visible to filters"));
+        assertThat(schema.code()).isZero();
+        assertThat(schema.out()).startsWith("| Field | Type | When missing | Description |")
+                .contains("| `features.nDetections` | int | 0 |");
     }
 
     /** The alert ids of the lines of a run, each line with or without its record. */
