@@ -1,7 +1,6 @@
 package uk.ac.lsst.pipeline.stage;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -92,14 +91,13 @@ final class InternalTopicRouter implements Producer<byte[], byte[]> {
         return route(topic).partitionsFor(topic);
     }
 
+    /**
+     * The metrics of the output producer, which carries the stage's results: Kafka Streams reads some of them by
+     * name and expects one value each (the input producer's are not merged in).
+     */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        Map<MetricName, Metric> all = new HashMap<>(output.metrics());
-        Producer<byte[], byte[]> p = input;
-        if (p != null) {
-            p.metrics().forEach(all::putIfAbsent);
-        }
-        return all;
+        return output.metrics();
     }
 
     @Override
