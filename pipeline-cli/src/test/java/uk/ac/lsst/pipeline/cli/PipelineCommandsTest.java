@@ -80,7 +80,7 @@ class PipelineCommandsTest {
 
         Run apply = run("apply", "-f", file);
         assertThat(apply.code()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("Applied 10 changes.");
+        assertThat(apply.out()).contains("Applied 15 changes.");
         Run again = run("apply", "-f", file);
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("No changes");
@@ -90,7 +90,7 @@ class PipelineCommandsTest {
         assertThat(status.code()).as("the upstream buffer is not running").isEqualTo(1);
         assertThat(json.get("buffers").get(0).get("name").asText()).isEqualTo("upstream");
         assertThat(json.get("buffers").get(0).get("reachable").asBoolean()).isFalse();
-        assertThat(json.get("buffers").get(1).get("topics").size()).isEqualTo(3);
+        assertThat(json.get("buffers").get(1).get("topics").size()).isEqualTo(4);
         assertThat(json.get("stages").get(1).get("name").asText()).isEqualTo("crossmatch-service");
         assertThat(json.get("stages").get(1).get("state").asText()).isEqualTo("never started");
 
