@@ -320,6 +320,27 @@ class FeaturesTopologyTest {
     }
 
     @Test
+    void shouldKeepNoStateForAlertsWithoutAnObjectId() {
+        // two unrelated sources of two visits, neither associated with an object (object id "")
+        byte[] first = StageAlerts.compact(StageAlerts.rubinWithoutObject(StageAlerts.upstream(
+                "rubin/alerts/fink-lsstcam-2025-09-05-v9.0/169298432601096247_169298432601096247.avro")));
+        byte[] second = StageAlerts.compact(StageAlerts.rubinWithoutObject(StageAlerts.upstream(
+                "rubin/alerts/fink-lsstcam-2025-09-05-v9.0/169298432733216891_169298432733216891.avro")));
+        assertThat(StageAlerts.decode(first).objectId()).isEmpty();
+
+        pipe(first);
+        pipe(second);
+
+        List<TestRecord<String, byte[]>> out = annotated.readRecordsToList();
+        FeatureCalculator calculator = new FeatureCalculator();
+        assertThat(out).extracting(r -> AnnotatedJson.features(r.value())).containsExactly(
+                calculator.update(null, StageAlerts.decode(first)).features(),
+                calculator.update(null, StageAlerts.decode(second)).features());
+        assertThat(out).extracting(TestRecord::key).containsExactly("", "");
+        assertThat(storedState("")).isNull();
+    }
+
+    @Test
     void shouldAnnotateAnUpstreamAlertAsItsCompactForm() {
         byte[] upstream = StageAlerts.upstream(LONG_HISTORY);
         byte[] wire = StageAlerts.upstream("rubin/alerts/wire-format/pittgoogle_lsst.v11_1.confluent.bin");

@@ -30,7 +30,7 @@ final class ObjectSequences {
 
     /** The upstream (OCF) alerts of the sequence, oldest first. */
     static List<byte[]> fromHistory(byte[] ztfOcf, double historyDays) {
-        GenericRecord original = StageAlerts.readZtf(ztfOcf);
+        GenericRecord original = StageAlerts.readOcf(ztfOcf);
         List<GenericRecord> detections = new ArrayList<>();
         for (GenericRecord entry : entries(original, PREVIOUS)) {
             if (entry.get("candid") != null) {
@@ -64,7 +64,7 @@ final class ObjectSequences {
 
     /** The file's alert with its candidate replaced by {@code detection} (null: kept) and its history cut. */
     private static byte[] alertAt(byte[] ztfOcf, GenericRecord detection, double historyDays) {
-        return StageAlerts.editZtf(ztfOcf, alert -> {
+        return StageAlerts.editOcf(ztfOcf, alert -> {
             GenericRecord candidate = (GenericRecord) alert.get("candidate");
             if (detection != null) {
                 copyShared(detection, candidate);

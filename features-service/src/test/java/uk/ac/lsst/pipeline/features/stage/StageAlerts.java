@@ -89,23 +89,34 @@ final class StageAlerts {
 
     /** A copy of a ZTF OCF alert with {@code candidate.ra/dec} replaced. */
     static byte[] ztfAt(byte[] ztfOcf, double raDeg, double decDeg) {
-        return editZtf(ztfOcf, alert -> {
+        return editOcf(ztfOcf, alert -> {
             GenericRecord candidate = (GenericRecord) alert.get("candidate");
             candidate.put("ra", raDeg);
             candidate.put("dec", decDeg);
         });
     }
 
-    /** A copy of a one-alert ZTF OCF file, its alert record changed by {@code edit}, under the file's schema. */
-    static byte[] editZtf(byte[] ztfOcf, Consumer<GenericRecord> edit) {
-        GenericRecord alert = readZtf(ztfOcf);
-        edit.accept(alert);
-        return writeZtf(alert);
+    /**
+     * A copy of a Rubin OCF alert (Fink's samples) associated with no object: no {@code diaObject}, no
+     * {@code diaSource.diaObjectId}; its object id decodes as "".
+     */
+    static byte[] rubinWithoutObject(byte[] rubinOcf) {
+        return editOcf(rubinOcf, alert -> {
+            ((GenericRecord) alert.get("diaSource")).put("diaObjectId", null);
+            alert.put("diaObject", null);
+        });
     }
 
-    /** The alert record of a one-alert ZTF OCF file, under the file's own schema. */
-    static GenericRecord readZtf(byte[] ztfOcf) {
-        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(new SeekableByteArrayInput(ztfOcf),
+    /** A copy of a one-alert OCF file, its alert record changed by {@code edit}, under the file's schema. */
+    static byte[] editOcf(byte[] ocf, Consumer<GenericRecord> edit) {
+        GenericRecord alert = readOcf(ocf);
+        edit.accept(alert);
+        return writeOcf(alert);
+    }
+
+    /** The alert record of a one-alert OCF file, under the file's own schema. */
+    static GenericRecord readOcf(byte[] ocf) {
+        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(new SeekableByteArrayInput(ocf),
                 new GenericDatumReader<>())) {
             return reader.next();
         } catch (IOException e) {
@@ -113,7 +124,7 @@ final class StageAlerts {
         }
     }
 
-    private static byte[] writeZtf(GenericRecord alert) {
+    private static byte[] writeOcf(GenericRecord alert) {
         Schema schema = alert.getSchema();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
