@@ -14,8 +14,9 @@ import uk.ac.lsst.pipeline.watchlist.store.WatchlistStore;
  * Annotates one decoded alert (with a usable position) with an {@link Annotator}: the object's state comes from, and
  * goes back to, the {@link FeaturesSettings#STATE_STORE} store; the watch lists from the global store. Forwards the
  * {@link AnnotatedAlert}, keyed by object id, with the alert's headers. The input is keyed by object id, so all
- * alerts of an object are annotated in order by one task. One instance per stream task (not thread-safe); the
- * annotator is shared.
+ * alerts of an object are annotated in order by one task. An alert associated with no object (object id "") has
+ * features of its own photometry only: no state is read or kept for it, since such alerts are unrelated sources.
+ * One instance per stream task (not thread-safe); the annotator is shared.
  */
 final class Annotate implements Processor<String, Alert, String, AnnotatedAlert> {
     private final Annotator annotator;
@@ -41,10 +42,13 @@ final class Annotate implements Processor<String, Alert, String, AnnotatedAlert>
     @Override
     public void process(Record<String, Alert> record) {
         Alert alert = record.value();
+        boolean hasObject = !alert.objectId().isEmpty();
         long producedAt = clock.millis();
-        Annotator.Annotation annotation = annotator.annotate(alert, states.get(alert.objectId()),
+        Annotator.Annotation annotation = annotator.annotate(alert, hasObject ? states.get(alert.objectId()) : null,
                 watchlists.index(), record.timestamp(), producedAt);
-        states.put(alert.objectId(), annotation.state());
+        if (hasObject) {
+            states.put(alert.objectId(), annotation.state());
+        }
         context.forward(new Record<>(alert.objectId(), annotation.record(), producedAt, record.headers()));
         metrics.alertOut();
     }
