@@ -42,7 +42,7 @@ public final class FilterStage implements Stage<FilterSettings> {
     public StageParts build(FilterSettings settings, StageContext context) {
         FilterCompiler compiler = FilterCompiler.create();
         return StageParts.of(FilterTopology.build(settings, compiler,
-                () -> new FilterTopicCreator(settings.stage().output().clientProperties(), settings),
+                () -> FilterTopicCreator.onBuffer(settings.stage().output().clientProperties(), settings),
                 new FilterMetrics(context.metrics()), context));
     }
 }
