@@ -74,7 +74,7 @@ class ComposeStackTest {
     private static final List<String> OUTPUTS = List.of("crossmatch", "thumbnails", "watchlist-hits",
             "annotated-alerts", EVERY_ALERT.topic());
     private static final List<String> DEAD_LETTERS = List.of("crossmatch-dead-letters", "watchlist-dead-letters",
-            "features-dead-letters", "filter-dead-letters", "thumbnail-dead-letters");
+            "features-dead-letters", "filters-dead-letters", "thumbnail-dead-letters");
     private static final String LIST_ID = "every-sample";
     /** Beyond the 2" by which the replay moves cycled copies, so that every copy hits its original's source. */
     private static final double LIST_RADIUS_ARCSEC = 3.0;

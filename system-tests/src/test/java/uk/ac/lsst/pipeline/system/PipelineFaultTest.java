@@ -148,7 +148,7 @@ class PipelineFaultTest {
             deadLetters.put("ingest-dead-letters", total(TopicTally.count(pipeline.ingest.clientProperties(),
                     "ingest-dead-letters", r -> "")));
             for (String topic : List.of("crossmatch-dead-letters", "watchlist-dead-letters",
-                    "thumbnail-dead-letters", "features-dead-letters", "filter-dead-letters")) {
+                    "thumbnail-dead-letters", "features-dead-letters", "filters-dead-letters")) {
                 deadLetters.put(topic, total(TopicTally.count(science, topic, r -> "")));
             }
 

@@ -16,8 +16,12 @@ import uk.ac.lsst.pipeline.stage.StageConfig;
  * FILTERS_TOPIC                  the compacted topic of filter definitions (default filters)
  * FILTER_TOPIC_PARTITIONS        partitions of the topic created for each filter (default 1)
  * FILTER_TOPIC_REPLICATION_FACTOR  its replicas (default -1: the brokers' default)
- * FILTER_TOPIC_RETENTION         its retention (default P7D)
+ * FILTER_TOPIC_RETENTION         its retention, positive (default P7D)
  * </pre>
+ *
+ * The stage's own topics must lie outside the namespace of the filters' topics ({@code filter-<owner>-<name>}, see
+ * {@link uk.ac.lsst.pipeline.filter.definition.FilterTopics}): a filter must never write into one of them. Hence the
+ * dead-letter topic is {@code filters-dead-letters}.
  *
  * It is the last hop of the low-latency path to a filter's output: {@link StageDefaults#LOW_LATENCY}.
  *
@@ -33,7 +37,7 @@ public record FilterSettings(
         short topicReplication,
         Duration topicRetention) implements StageConfig {
 
-    static final StageDefaults DEFAULTS = new StageDefaults("filter-service", "filter-dead-letters", 1,
+    static final StageDefaults DEFAULTS = new StageDefaults("filter-service", "filters-dead-letters", 1,
             StageDefaults.LOW_LATENCY);
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import uk.ac.lsst.pipeline.config.Env;
 import uk.ac.lsst.pipeline.config.StageSettings;
 import uk.ac.lsst.pipeline.config.TopicUse;
+import uk.ac.lsst.pipeline.filter.definition.FilterTopics;
 import uk.ac.lsst.pipeline.filter.expression.ExpressionException;
 import uk.ac.lsst.pipeline.filter.expression.FilterCompiler;
 import uk.ac.lsst.pipeline.filter.record.AnnotatedRecordException;
@@ -41,9 +42,24 @@ public final class FilterStage implements Stage<FilterSettings> {
         if (replication == 0) {
             env.problem("FILTER_TOPIC_REPLICATION_FACTOR=0 is invalid: expected -1 (the brokers' default) or 1..32");
         }
-        return new FilterSettings(stage, TopicUse.fromEnv(env, "annotated", "annotated-alerts"),
-                TopicUse.fromEnv(env, "filters", "filters"), env.integer("FILTER_TOPIC_PARTITIONS", 1, 1, 1000),
-                (short) replication, env.duration("FILTER_TOPIC_RETENTION", Duration.ofDays(7)));
+        Duration retention = env.duration("FILTER_TOPIC_RETENTION", Duration.ofDays(7));
+        if (retention.isZero()) {
+            env.problem("FILTER_TOPIC_RETENTION=0 is invalid: expected a positive ISO-8601 duration such as P7D");
+        }
+        TopicUse annotated = TopicUse.fromEnv(env, "annotated", "annotated-alerts");
+        TopicUse filters = TopicUse.fromEnv(env, "filters", "filters");
+        for (TopicUse own : List.of(annotated, filters, stage.deadLetters())) {
+            outsideFilterTopics(own, env);
+        }
+        return new FilterSettings(stage, annotated, filters, env.integer("FILTER_TOPIC_PARTITIONS", 1, 1, 1000),
+                (short) replication, retention);
+    }
+
+    /** A topic of the stage's own that a filter could also be given ({@link FilterTopics}) is refused. */
+    private static void outsideFilterTopics(TopicUse topic, Env env) {
+        FilterTopics.key(topic.name()).ifPresent(filter -> env.problem(TopicUse.topicVariable(topic.role()) + "='"
+                + topic.name() + "' is invalid: it is the topic of filter " + filter + "; expected a name outside "
+                + "the filters' topics " + FilterTopics.PREFIX + "<owner>-<name>"));
     }
 
     /**
@@ -55,7 +71,7 @@ public final class FilterStage implements Stage<FilterSettings> {
         FilterCompiler compiler = FilterCompiler.create();
         warmUp(compiler);
         return StageParts.of(FilterTopology.build(settings, compiler,
-                () -> new FilterTopicCreator(settings.stage().output().clientProperties(), settings),
+                () -> FilterTopicCreator.onBuffer(settings.stage().output().clientProperties(), settings),
                 new FilterMetrics(context.metrics()), context));
     }
 
