@@ -25,7 +25,8 @@ class BenchCommandTest {
         assertThat(run.get("stagesSkipped")).isEmpty();
         assertThat(run.get("alertsReplayed").asLong()).isEqualTo(50);
         assertThat(run.get("alertsIngested").asLong()).isEqualTo(50);
-        assertThat(run.get("stages")).hasSize(4);
+        assertThat(run.get("stages")).extracting(s -> s.get("stage").asText()).containsExactly("buffer-ingest",
+                "crossmatch-service", "watchlist-service", "features-service", "filter-service", "thumbnail-service");
         for (JsonNode stage : run.get("stages")) {
             String name = stage.get("stage").asText();
             assertThat(stage.get("alertsIn").asLong()).as(name).isEqualTo(50);
@@ -41,10 +42,13 @@ class BenchCommandTest {
             }
         }
         assertThat(run.get("watchlistTrigger").get("count").asInt()).isPositive();
+        assertThat(run.get("filterOutput").get("count").asInt()).as("the bench filter passes every alert")
+                .isEqualTo(50);
         assertThat(run.get("series").get("crossmatch-service")).isNotEmpty();
         assertThat(run.get("layout").get("balanced").asBoolean()).isTrue();
         assertThat(Files.readString(out.resolve("bench.svg"))).startsWith("<svg").contains("crossmatch-service");
-        assertThat(text).contains("watch-list trigger latency", "whole pipeline:", "thumbnail-service");
+        assertThat(text).contains("watch-list trigger latency", "filter output latency", "whole pipeline:",
+                "thumbnail-service");
     }
 
     @Test
@@ -64,7 +68,7 @@ class BenchCommandTest {
         BenchCli bench = BenchCli.run("--stages", "watchlist-service,thumbnails");
         assertThat(bench.exitCode()).isEqualTo(2);
         assertThat(bench.errors()).contains("--stages: 'thumbnails' is not a stage: expected a comma-separated "
-                + "list of crossmatch-service, watchlist-service, thumbnail-service");
+                + "list of crossmatch-service, watchlist-service, features-service, filter-service, thumbnail-service");
     }
 
     @Test
