@@ -235,6 +235,7 @@ public final class Bench {
         Percentiles trigger = Percentiles.NONE;
         Percentiles filter = Percentiles.NONE;
         long lastDone = 0;
+        Map<String, TopicRecords> inputs = new HashMap<>(Map.of(ingestStage.outputTopic(), alerts));
         for (RunningStage s : stages) {
             boolean first = s == ingestStage;
             boolean filters = s.type().equals(FilterStage.KIND.id());
@@ -247,7 +248,9 @@ public final class Bench {
             StageWindow window = new StageWindow(first ? analysis.startMs() : alertsStart, done);
             double cpuSeconds = cpuByGroup.getOrDefault(s.name(), 0.0);
             results.add(first ? analysis.ingest(s.name(), s.alertsIn(), window, cpuSeconds)
-                    : analysis.downstream(s.name(), s.alertsIn(), output, window, cpuSeconds));
+                    : analysis.downstream(s.name(), s.alertsIn(), inputs.computeIfAbsent(s.streamedTopic(),
+                            t -> OutputReader.read(s.input().clientProperties(), t, READ_TIMEOUT)), output, window,
+                            cpuSeconds));
             series.put(s.name(), analysis.series(output, inSamples.get(s.name())));
             if (s.type().equals(WatchlistStage.KIND.id())) {
                 trigger = Percentiles.of(analysis.latencies(output));
@@ -322,7 +325,7 @@ public final class Bench {
 
     /**
      * Leaders of the alerts topic per broker (every broker the cluster names, leader or not), and input partitions
-     * per instance of every stage (buffer-ingest: of each upstream topic; the others: of the alerts topic).
+     * per instance of every stage (buffer-ingest: of each upstream topic; the others: of the topic they stream).
      */
     private static LayoutCheck layoutCheck(BenchBuffer ingest, List<RunningStage> stages, List<String> upstreamTopics,
                                            int partitions) throws Exception {
@@ -337,7 +340,7 @@ public final class Bench {
         }
         Map<String, List<Integer>> perInstance = new LinkedHashMap<>();
         for (RunningStage s : stages) {
-            for (String topic : s == stages.get(0) ? upstreamTopics : List.of(alertsTopic)) {
+            for (String topic : s == stages.get(0) ? upstreamTopics : List.of(s.streamedTopic())) {
                 perInstance.put(s.name() + " <- " + topic, s.partitionsPerInstance(topic));
             }
         }
@@ -357,7 +360,7 @@ public final class Bench {
         if (crossmatch == null) {
             return -1;
         }
-        String alertsTopic = stages.get(0).outputTopic();
+        String alertsTopic = crossmatch.streamedTopic();
         long started = System.nanoTime();
         StageRunner extra = pipeline.startExtraInstance(crossmatch.name());
         try {

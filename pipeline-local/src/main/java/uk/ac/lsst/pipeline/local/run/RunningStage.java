@@ -99,6 +99,11 @@ public final class RunningStage {
         return config().reads().stream().map(TopicUse::name).toList();
     }
 
+    /** The topic it streams (its first input: alerts, compact alerts or annotated records); the others feed stores. */
+    public String streamedTopic() {
+        return config().reads().get(0).name();
+    }
+
     /**
      * Its results topic: the first topic it writes that is not its dead-letter topic; null for a stage whose results
      * go to topics made as it runs (filter-service: one per filter).
