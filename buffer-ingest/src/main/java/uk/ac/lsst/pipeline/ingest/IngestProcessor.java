@@ -8,19 +8,21 @@ import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecodeException;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.AlertFormat;
+import uk.ac.lsst.pipeline.alert.compact.CompactAlerts;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.Routed;
 import uk.ac.lsst.pipeline.stage.StageMetrics;
 
 /**
  * Validates one upstream message by decoding it (cutouts skipped), re-keys it by object id and labels it with
- * {@link AlertHeaders}; the value bytes are passed on untouched. Undecodable messages become dead letters.
+ * {@link AlertHeaders}; the value bytes are passed on untouched, with the alert's compact form beside them.
+ * Undecodable messages become dead letters.
  * One instance per stream task (not thread-safe); the decoder is shared.
  */
-final class IngestProcessor implements Processor<byte[], byte[], String, Routed<byte[]>> {
+final class IngestProcessor implements Processor<byte[], byte[], String, Routed<IngestedAlert>> {
     private final AlertDecoder decoder;
     private final StageMetrics metrics;
-    private ProcessorContext<String, Routed<byte[]>> context;
+    private ProcessorContext<String, Routed<IngestedAlert>> context;
 
     IngestProcessor(AlertDecoder decoder, StageMetrics metrics) {
         this.decoder = decoder;
@@ -28,7 +30,7 @@ final class IngestProcessor implements Processor<byte[], byte[], String, Routed<
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed<byte[]>> context) {
+    public void init(ProcessorContext<String, Routed<IngestedAlert>> context) {
         this.context = context;
     }
 
@@ -59,6 +61,7 @@ final class IngestProcessor implements Processor<byte[], byte[], String, Routed<
         });
         AlertHeaders.put(headers, AlertHeaders.UPSTREAM_TIMESTAMP, record.timestamp());
         metrics.alertOut();
-        context.forward(record.withKey(alert.objectId()).withValue(Routed.ok(value)));
+        context.forward(record.withKey(alert.objectId())
+                .withValue(Routed.ok(new IngestedAlert(value, CompactAlerts.encode(alert)))));
     }
 }

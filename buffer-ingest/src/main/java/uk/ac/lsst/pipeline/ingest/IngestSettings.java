@@ -17,6 +17,8 @@ import uk.ac.lsst.pipeline.stage.StageConfig;
  * <pre>
  * UPSTREAM_TOPICS            comma-separated upstream topics, or
  * UPSTREAM_TOPIC_PATTERN     a Java regex over topic names, e.g. ztf_\d{8}_programid1   (one of the two)
+ * COMPACT_TOPIC              the compact alerts on the ingest buffer (default alerts-compact)
+ * COMPACT_PARTITIONS         the partitions it must have (default: any)
  * </pre>
  *
  * The dead-letter topic defaults to {@code ingest-dead-letters}.
@@ -25,9 +27,12 @@ public record IngestSettings(
         StageSettings stage,
         List<String> upstreamTopics,
         Pattern upstreamPattern,
-        AlertSettings alerts) implements StageConfig {
+        AlertSettings alerts,
+        TopicUse compact) implements StageConfig {
 
-    static final StageDefaults DEFAULTS = StageDefaults.of("buffer-ingest", "ingest-dead-letters");
+    /** The first hop of the low-latency path: the latency settings of {@link StageDefaults#LOW_LATENCY}. */
+    static final StageDefaults DEFAULTS = new StageDefaults("buffer-ingest", "ingest-dead-letters", 1,
+            StageDefaults.LOW_LATENCY);
 
     public IngestSettings {
         upstreamTopics = List.copyOf(upstreamTopics);
@@ -44,13 +49,14 @@ public record IngestSettings(
     public List<TopicUse> writes() {
         List<TopicUse> writes = new ArrayList<>();
         writes.add(alerts.alerts());
+        writes.add(compact);
         writes.add(stage.deadLetters());
         return writes;
     }
 
     @Override
     public String describe() {
-        return "mirrors " + upstreamDescription() + " into " + alerts.alerts();
+        return "mirrors " + upstreamDescription() + " into " + alerts.alerts() + ", compact forms into " + compact;
     }
 
     /** Describes the upstream source for logs. */

@@ -6,6 +6,7 @@ import java.util.regex.PatternSyntaxException;
 import uk.ac.lsst.pipeline.config.AlertSettings;
 import uk.ac.lsst.pipeline.config.Env;
 import uk.ac.lsst.pipeline.config.StageSettings;
+import uk.ac.lsst.pipeline.config.TopicUse;
 import uk.ac.lsst.pipeline.spec.StageKind;
 import uk.ac.lsst.pipeline.stage.Stage;
 import uk.ac.lsst.pipeline.stage.StageContext;
@@ -13,12 +14,13 @@ import uk.ac.lsst.pipeline.stage.StageParts;
 
 /**
  * buffer-ingest: mirrors the surveys' alert topics into the ingest buffer's alerts topic, validated (decoded with
- * cutouts skipped), re-keyed by object id and labelled with their upstream coordinates; bad messages go to its
- * dead-letter topic.
+ * cutouts skipped), re-keyed by object id and labelled with their upstream coordinates, and writes each alert's
+ * compact form (no cutouts, photometry history kept) to the compact topic for the fast stages; bad messages go to
+ * its dead-letter topic.
  */
 public final class IngestStage implements Stage<IngestSettings> {
-    public static final StageKind KIND = new StageKind("buffer-ingest", List.of(), List.of("alerts", "dead-letters"),
-            true);
+    public static final StageKind KIND = new StageKind("buffer-ingest", List.of(),
+            List.of("alerts", "compact", "dead-letters"), true);
 
     @Override
     public StageKind kind() {
@@ -44,7 +46,8 @@ public final class IngestStage implements Stage<IngestSettings> {
         } else if (!topics.isEmpty() && regex != null) {
             env.problem("UPSTREAM_TOPICS and UPSTREAM_TOPIC_PATTERN are both set: expected only one");
         }
-        return new IngestSettings(stage, topics, pattern, AlertSettings.fromEnv(env));
+        return new IngestSettings(stage, topics, pattern, AlertSettings.fromEnv(env),
+                TopicUse.fromEnv(env, "compact", "alerts-compact"));
     }
 
     @Override

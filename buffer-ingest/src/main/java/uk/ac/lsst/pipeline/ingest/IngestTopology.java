@@ -14,8 +14,12 @@ import uk.ac.lsst.pipeline.stage.StageContext;
 
 /**
  * The topology of buffer-ingest:
- * {@code read-upstream -> decode-alert -> route -> write-alerts | label-dead-letter -> to-dead-letter}.
- * Values are never re-encoded.
+ * <pre>
+ * read-upstream -> decode-alert -> route -> upstream-bytes -> write-alerts
+ *                                        \-> compact-form -> write-compact
+ *                                        \-> label-dead-letter -> to-dead-letter
+ * </pre>
+ * The upstream bytes are never re-encoded; the compact form's records carry the same headers, but its format.
  */
 public final class IngestTopology {
     private IngestTopology() {
@@ -34,12 +38,16 @@ public final class IngestTopology {
         KStream<byte[], byte[]> upstream = settings.upstreamPattern() != null
                 ? builder.stream(settings.upstreamPattern(), consumed)
                 : builder.stream(settings.upstreamTopics(), consumed);
-        KStream<String, Routed<byte[]>> routed = upstream.process(
+        KStream<String, Routed<IngestedAlert>> routed = upstream.process(
                 () -> new IngestProcessor(decoder, context.metrics()), Named.as("decode-alert"));
-        DeadLetters.split(routed, settings.stage().deadLetters().name(), settings.alerts().maxAlertBytes(),
-                        context.metrics())
+        KStream<String, IngestedAlert> alerts = DeadLetters.split(routed, settings.stage().deadLetters().name(),
+                settings.alerts().maxAlertBytes(), context.metrics());
+        alerts.mapValues(IngestedAlert::upstream, Named.as("upstream-bytes"))
                 .to(settings.alerts().alerts().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("write-alerts"));
+        alerts.processValues(CompactForm::new, Named.as("compact-form"))
+                .to(settings.compact().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("write-compact"));
         return builder.build();
     }
 }

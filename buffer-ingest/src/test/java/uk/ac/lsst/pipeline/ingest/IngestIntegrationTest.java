@@ -103,6 +103,20 @@ class IngestIntegrationTest {
             alerts.forEach(r -> values.add(r.value()));
             assertThat(values).usingElementComparator(java.util.Arrays::compare)
                     .containsExactlyInAnyOrderElementsOf(files.stream().map(SharedData::bytes).toList());
+            // every alert also in compact form, on the partition of its full form
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ingest.readAll(List.of("alerts-compact")).size() == files.size());
+            Map<String, Integer> partitionOfAlert = alerts.stream().collect(Collectors.toMap(
+                    r -> AlertHeaders.get(r.headers(), AlertHeaders.ALERT_ID).orElseThrow(),
+                    ConsumerRecord::partition));
+            List<ConsumerRecord<byte[], byte[]>> compact = ingest.readAll(List.of("alerts-compact"));
+            assertThat(compact).allSatisfy(r -> {
+                assertThat(AlertHeaders.get(r.headers(), AlertHeaders.FORMAT)).contains("compact");
+                assertThat(r.partition()).isEqualTo(
+                        partitionOfAlert.get(AlertHeaders.get(r.headers(), AlertHeaders.ALERT_ID).orElseThrow()));
+            });
+            assertThat(compact).extracting(r -> AlertHeaders.get(r.headers(), AlertHeaders.ALERT_ID).orElseThrow())
+                    .containsExactlyInAnyOrderElementsOf(partitionOfAlert.keySet());
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committedOnUpstream())
                     .isEqualTo(files.size() + 1L));

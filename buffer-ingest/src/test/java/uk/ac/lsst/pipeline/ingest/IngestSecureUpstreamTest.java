@@ -47,7 +47,8 @@ class IngestSecureUpstreamTest {
         upstream = EmbeddedBuffer.startSecure("upstream", secure);
         ingest = EmbeddedBuffer.startSecure("ingest", secure);
         upstream.ensureTopics(List.of(TopicSpec.of("alerts-simulated", 2)));
-        ingest.ensureTopics(List.of(TopicSpec.of("alerts", 2), TopicSpec.of("ingest-dead-letters", 1)));
+        ingest.ensureTopics(List.of(TopicSpec.of("alerts", 2), TopicSpec.of("alerts-compact", 2),
+                TopicSpec.of("ingest-dead-letters", 1)));
     }
 
     @AfterAll

@@ -52,7 +52,7 @@ class IngestSettingsTest {
         assertThat(s.stage().input().toString()).doesNotContain("s3cret");
         assertThat(s.stage().streamsOverrides()).containsEntry("commit.interval.ms", "250");
         assertThat(s.writes()).containsExactly(new TopicUse("alerts", "alerts", 32),
-                new TopicUse("dead-letters", "ingest-dead-letters", 0));
+                new TopicUse("compact", "alerts-compact", 0), new TopicUse("dead-letters", "ingest-dead-letters", 0));
         assertThat(s.reads()).extracting(TopicUse::name).containsExactly("alerts-simulated", "lsst-alerts");
         assertThat(s.alerts().startFrom().spec()).isEqualTo("PT6H");
     }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
+import uk.ac.lsst.pipeline.alert.AlertFormat;
+import uk.ac.lsst.pipeline.alert.CutoutKind;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
 import uk.ac.lsst.pipeline.stage.StageContext;
@@ -39,6 +41,7 @@ class IngestTopologyTest {
     private TestInputTopic<byte[], byte[]> ztf;
     private TestInputTopic<byte[], byte[]> rubin;
     private TestOutputTopic<String, byte[]> alerts;
+    private TestOutputTopic<String, byte[]> compact;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeEach
@@ -50,7 +53,7 @@ class IngestTopologyTest {
                 "SCHEMA_DIR", SharedData.path("rubin/schema").toString()));
         IngestSettings settings = new IngestStage().settings(env);
         metrics = new StageMetrics(new SimpleMeterRegistry(), "buffer-ingest");
-        decoder = settings.alerts().decoder(false);
+        decoder = settings.alerts().decoder(true);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "buffer-ingest");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -58,6 +61,7 @@ class IngestTopologyTest {
         ztf = driver.createInputTopic(UPSTREAM, new ByteArraySerializer(), new ByteArraySerializer());
         rubin = driver.createInputTopic(RUBIN_UPSTREAM, new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic("alerts", new StringDeserializer(), new ByteArrayDeserializer());
+        compact = driver.createOutputTopic("alerts-compact", new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic("ingest-dead-letters", new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
@@ -97,6 +101,42 @@ class IngestTopologyTest {
     }
 
     @Test
+    void shouldWriteTheCompactFormOfEveryAlertWithTheSameKeyAndFormatCompact() throws Exception {
+        List<Path> files = SharedData.files("ztf/alerts/fink-broker-2018-12-03-v3.2", ".avro").subList(0, 3);
+        for (Path f : files) {
+            ztf.pipeInput(null, SharedData.bytes(f));
+        }
+        byte[] wire = SharedData.bytes(SharedData.path("rubin/alerts/wire-format/boom_7912941781254298.v9_0.confluent.bin"));
+        rubin.pipeInput(null, wire);
+
+        List<TestRecord<String, byte[]>> full = alerts.readRecordsToList();
+        List<TestRecord<String, byte[]>> small = compact.readRecordsToList();
+        assertThat(small).hasSize(4);
+        for (int i = 0; i < small.size(); i++) {
+            Alert original = decoder.decode(full.get(i).value());
+            Alert shrunk = decoder.decode(small.get(i).value());
+            assertThat(small.get(i).key()).isEqualTo(full.get(i).key());
+            assertThat(small.get(i).value().length).isLessThan(full.get(i).value().length / 20);
+            assertThat(shrunk.alertId()).isEqualTo(original.alertId());
+            assertThat(shrunk.objectId()).isEqualTo(original.objectId());
+            assertThat(shrunk.survey()).isEqualTo(original.survey());
+            assertThat(shrunk.raDeg()).isEqualTo(original.raDeg());
+            assertThat(shrunk.decDeg()).isEqualTo(original.decDeg());
+            assertThat(shrunk.magnitude()).isEqualTo(Double.valueOf(original.magnitude()));
+            assertThat(shrunk.format()).isEqualTo(AlertFormat.COMPACT);
+            assertThat(shrunk.cutout(CutoutKind.SCIENCE)).isEmpty();
+            assertThat(original.cutout(CutoutKind.SCIENCE)).isPresent();
+            Headers h = small.get(i).headers();
+            assertThat(AlertHeaders.get(h, AlertHeaders.FORMAT)).contains("compact");
+            assertThat(AlertHeaders.get(h, AlertHeaders.SCHEMA_ID)).isEmpty();
+            assertThat(AlertHeaders.get(h, AlertHeaders.ALERT_ID)).contains(String.valueOf(original.alertId()));
+            assertThat(AlertHeaders.get(h, AlertHeaders.UPSTREAM_OFFSET))
+                    .isEqualTo(AlertHeaders.get(full.get(i).headers(), AlertHeaders.UPSTREAM_OFFSET));
+        }
+        assertThat(AlertHeaders.get(full.get(3).headers(), AlertHeaders.SCHEMA_ID)).contains("900");
+    }
+
+    @Test
     void shouldLabelRubinWireFormatWithItsSchemaId() throws Exception {
         byte[] wire = SharedData.bytes(SharedData.path("rubin/alerts/wire-format/boom_7912941781254298.v9_0.confluent.bin"));
         rubin.pipeInput(null, wire);
@@ -123,6 +163,7 @@ class IngestTopologyTest {
         ztf.pipeInput(null, new byte[0]);
 
         assertThat(alerts.readRecordsToList()).hasSize(1);
+        assertThat(compact.readRecordsToList()).hasSize(1);
         List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
         assertThat(dead).hasSize(4);
         assertThat(dead).extracting(r -> header(r.headers(), DeadLetterHeaders.REASON))

@@ -56,7 +56,7 @@ public final class StageRunner implements AutoCloseable {
         this.parts = parts;
         this.metrics = metrics;
         this.streams = new KafkaStreams(parts.topology(), streamsProperties(settings),
-                new CrossBufferClientSupplier(settings.output()));
+                new CrossBufferClientSupplier(settings.applicationId(), settings.output()));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stage {} failed and shuts down: {}", settings.applicationId(), e.toString(), e);
             failed = true;

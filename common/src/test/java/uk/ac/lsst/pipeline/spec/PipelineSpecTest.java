@@ -17,15 +17,20 @@ import uk.ac.lsst.pipeline.testing.ProjectFiles;
 
 class PipelineSpecTest {
     private static final StageKind INGEST = new StageKind("buffer-ingest", List.of(),
-            List.of("alerts", "dead-letters"), true);
+            List.of("alerts", "compact", "dead-letters"), true);
     private static final StageKind CROSSMATCH = new StageKind("crossmatch-service", List.of("alerts"),
             List.of("crossmatch", "dead-letters"), false);
     private static final StageKind WATCHLIST = new StageKind("watchlist-service", List.of("alerts", "watchlists"),
             List.of("hits", "dead-letters"), false);
     private static final StageKind THUMBNAILS = new StageKind("thumbnail-service", List.of("alerts"),
             List.of("thumbnails", "dead-letters"), false);
+    private static final StageKind FEATURES = new StageKind("features-service", List.of("alerts", "watchlists"),
+            List.of("annotated", "dead-letters"), false);
+    private static final StageKind FILTERS = new StageKind("filter-service", List.of("annotated", "filters"),
+            List.of("dead-letters"), false);
     /** The stage types of the project's pipeline file, as their stages declare them. */
-    private static final StageKinds KINDS = StageKinds.complete(List.of(INGEST, CROSSMATCH, WATCHLIST, THUMBNAILS));
+    private static final StageKinds KINDS = StageKinds.complete(List.of(INGEST, CROSSMATCH, WATCHLIST, THUMBNAILS,
+            FEATURES, FILTERS));
 
     private static final String MINIMAL = """
             version: 1
@@ -52,7 +57,7 @@ class PipelineSpecTest {
             """;
 
     @Test
-    void defaultPipelineFileDescribesFourStagesOnThreeBuffers() {
+    void defaultPipelineFileDescribesItsStagesOnThreeBuffers() {
         PipelineSpec spec = PipelineSpec.load(ProjectFiles.pipelineFile(), Map.of(), KINDS);
         assertThat(spec.buffers()).containsOnlyKeys("upstream", "ingest", "science");
         assertThat(spec.buffer("upstream").managed()).isFalse();
@@ -61,7 +66,9 @@ class PipelineSpecTest {
                 .containsEntry("message.timestamp.type", "LogAppendTime")
                 .containsEntry("retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
         assertThat(spec.stages().values()).extracting(StageSpec::type).containsExactly("buffer-ingest",
-                "crossmatch-service", "watchlist-service", "thumbnail-service", "external");
+                "crossmatch-service", "watchlist-service", "features-service", "filter-service", "thumbnail-service",
+                "external");
+        assertThat(spec.stage("features-service").settings()).isEqualTo(spec.stage("crossmatch-service").settings());
         assertThat(spec.stage("buffer-ingest").input().topicPattern()).isNotBlank();
         assertThat(spec.stage("watchlist-service").output().topics()).containsEntry("hits", "watchlist-hits");
     }
@@ -112,7 +119,7 @@ class PipelineSpecTest {
                         "line 13: stage crossmatch-service output has no topic for role 'dead-letters': a "
                                 + "crossmatch-service stage needs [crossmatch, dead-letters]",
                         "line 15: stage mystery has no 'type': expected one of [buffer-ingest, crossmatch-service, "
-                                + "external, thumbnail-service, watchlist-service] (a stage named after its type may "
+                                + "external, features-service, filter-service, thumbnail-service, watchlist-service] (a stage named after its type may "
                                 + "leave it out)"))
                 .hasMessageStartingWith("pipeline file bad.yaml is invalid (8 problems)");
     }
@@ -245,7 +252,8 @@ class PipelineSpecTest {
         String text = MINIMAL.replace("  crossmatch-service:\n", "  my-classifier:\n");
         assertThatThrownBy(() -> PipelineSpec.parse(text, "t.yaml", Map.of(), KINDS))
                 .hasMessageContaining("stage my-classifier has no 'type': expected one of [buffer-ingest, "
-                        + "crossmatch-service, external, thumbnail-service, watchlist-service]");
+                        + "crossmatch-service, external, features-service, filter-service, thumbnail-service, "
+                        + "watchlist-service]");
         PipelineSpec spec = PipelineSpec.parse(text, "t.yaml", Map.of(), StageKinds.partial(List.of(WATCHLIST)));
         assertThat(spec.stage("my-classifier").type()).isEqualTo("my-classifier");
         assertThat(spec.stage("my-classifier").output().topics()).containsKeys("crossmatch", "dead-letters");

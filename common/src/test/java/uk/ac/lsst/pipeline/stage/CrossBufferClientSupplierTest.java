@@ -27,7 +27,7 @@ class CrossBufferClientSupplierTest {
                 "linger.ms", "5",
                 "client.id", "crossmatch-producer"));
 
-        Map<String, Object> producer = new CrossBufferClientSupplier(output).producerConfig(streamsProducerConfig);
+        Map<String, Object> producer = new CrossBufferClientSupplier("stage", output).producerConfig(streamsProducerConfig);
 
         assertThat(producer)
                 .containsEntry("bootstrap.servers", "science:9093")

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The command-line tools some checks run (kubectl, docker-compose, node). Present: used for real. Missing: the
+ * The command-line tools some checks run (kubectl, docker-compose, node, docker). Present: used for real. Missing: the
  * check fails when the variable CI is true (.ci/run installs them), and is skipped with a message otherwise.
  */
 final class Tools {

@@ -39,6 +39,7 @@ import uk.ac.lsst.pipeline.bench.report.StageResult;
 import uk.ac.lsst.pipeline.bench.stages.BenchPipeline;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchStage;
+import uk.ac.lsst.pipeline.filter.stage.FilterStage;
 import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.local.replay.ReplayResult;
 import uk.ac.lsst.pipeline.local.replay.Replayer;
@@ -139,7 +140,7 @@ public final class Bench {
         PipelineSpec spec = BenchPipeline.forRun(run.file(), run.registry(), buffers, request.partitions());
         out.printf("Starting stages %s: %d instance(s) x %d thread(s) each, %d partitions per topic ...%n",
                 String.join(", ", request.stages()), request.instances(), request.threads(), request.partitions());
-        BenchPipeline.prepare(spec, run.vars(), request.samples());
+        BenchPipeline.prepare(spec, run.vars(), request.samples(), names);
         LocalPipeline pipeline = BenchPipeline.start(spec, run.vars(), run.registry(), work.resolve("state"),
                 request.stages(), request.instances(), request.threads());
         running.set(pipeline);
@@ -232,21 +233,30 @@ public final class Bench {
         List<StageResult> results = new ArrayList<>();
         Map<String, List<SeriesPoint>> series = new LinkedHashMap<>();
         Percentiles trigger = Percentiles.NONE;
+        Percentiles filter = Percentiles.NONE;
         long lastDone = 0;
+        Map<String, TopicRecords> inputs = new HashMap<>(Map.of(ingestStage.outputTopic(), alerts));
         for (RunningStage s : stages) {
             boolean first = s == ingestStage;
+            boolean filters = s.type().equals(FilterStage.KIND.id());
+            String outputTopic = filters ? BenchPipeline.filter(buffers.names()).topic() : s.outputTopic();
             TopicRecords output = first ? alerts
-                    : OutputReader.read(s.output().clientProperties(), s.outputTopic(), READ_TIMEOUT);
+                    : OutputReader.read(s.output().clientProperties(), outputTopic, READ_TIMEOUT);
             long done = Math.max(doneMs.getOrDefault(s.name(), System.currentTimeMillis()),
                     output.size() == 0 ? 0 : output.lastAppendMs());
             lastDone = Math.max(lastDone, done);
             StageWindow window = new StageWindow(first ? analysis.startMs() : alertsStart, done);
             double cpuSeconds = cpuByGroup.getOrDefault(s.name(), 0.0);
             results.add(first ? analysis.ingest(s.name(), s.alertsIn(), window, cpuSeconds)
-                    : analysis.downstream(s.name(), s.alertsIn(), output, window, cpuSeconds));
+                    : analysis.downstream(s.name(), s.alertsIn(), inputs.computeIfAbsent(s.streamedTopic(),
+                            t -> OutputReader.read(s.input().clientProperties(), t, READ_TIMEOUT)), output, window,
+                            cpuSeconds));
             series.put(s.name(), analysis.series(output, inSamples.get(s.name())));
             if (s.type().equals(WatchlistStage.KIND.id())) {
                 trigger = Percentiles.of(analysis.latencies(output));
+            }
+            if (filters) {
+                filter = Percentiles.of(analysis.latencies(output));
             }
         }
         long upstreamLast = 0;
@@ -261,7 +271,8 @@ public final class Bench {
                 request.schedule().describe(), request.surveys(), replayed, alerts.size(),
                 alerts.size() == 0 ? 0 : bytes / alerts.size(), complete,
                 Math.max(0, upstreamLast - analysis.startMs()) / 1000.0, pipelineSeconds,
-                alerts.size() / pipelineSeconds, bytes / pipelineSeconds / 1e6, results, trigger, cpuByGroup, series,
+                alerts.size() / pipelineSeconds, bytes / pipelineSeconds / 1e6, results, trigger, filter, cpuByGroup,
+                series,
                 -1, -1, -1, check, null);
     }
 
@@ -314,7 +325,7 @@ public final class Bench {
 
     /**
      * Leaders of the alerts topic per broker (every broker the cluster names, leader or not), and input partitions
-     * per instance of every stage (buffer-ingest: of each upstream topic; the others: of the alerts topic).
+     * per instance of every stage (buffer-ingest: of each upstream topic; the others: of the topic they stream).
      */
     private static LayoutCheck layoutCheck(BenchBuffer ingest, List<RunningStage> stages, List<String> upstreamTopics,
                                            int partitions) throws Exception {
@@ -329,7 +340,7 @@ public final class Bench {
         }
         Map<String, List<Integer>> perInstance = new LinkedHashMap<>();
         for (RunningStage s : stages) {
-            for (String topic : s == stages.get(0) ? upstreamTopics : List.of(alertsTopic)) {
+            for (String topic : s == stages.get(0) ? upstreamTopics : List.of(s.streamedTopic())) {
                 perInstance.put(s.name() + " <- " + topic, s.partitionsPerInstance(topic));
             }
         }
@@ -349,7 +360,7 @@ public final class Bench {
         if (crossmatch == null) {
             return -1;
         }
-        String alertsTopic = stages.get(0).outputTopic();
+        String alertsTopic = crossmatch.streamedTopic();
         long started = System.nanoTime();
         StageRunner extra = pipeline.startExtraInstance(crossmatch.name());
         try {

@@ -25,7 +25,8 @@ class BenchCommandTest {
         assertThat(run.get("stagesSkipped")).isEmpty();
         assertThat(run.get("alertsReplayed").asLong()).isEqualTo(50);
         assertThat(run.get("alertsIngested").asLong()).isEqualTo(50);
-        assertThat(run.get("stages")).hasSize(4);
+        assertThat(run.get("stages")).extracting(s -> s.get("stage").asText()).containsExactly("buffer-ingest",
+                "crossmatch-service", "watchlist-service", "features-service", "filter-service", "thumbnail-service");
         for (JsonNode stage : run.get("stages")) {
             String name = stage.get("stage").asText();
             assertThat(stage.get("alertsIn").asLong()).as(name).isEqualTo(50);
@@ -41,10 +42,13 @@ class BenchCommandTest {
             }
         }
         assertThat(run.get("watchlistTrigger").get("count").asInt()).isPositive();
+        assertThat(run.get("filterOutput").get("count").asInt()).as("the bench filter passes every alert")
+                .isEqualTo(50);
         assertThat(run.get("series").get("crossmatch-service")).isNotEmpty();
         assertThat(run.get("layout").get("balanced").asBoolean()).isTrue();
         assertThat(Files.readString(out.resolve("bench.svg"))).startsWith("<svg").contains("crossmatch-service");
-        assertThat(text).contains("watch-list trigger latency", "whole pipeline:", "thumbnail-service");
+        assertThat(text).contains("watch-list trigger latency", "filter output latency", "whole pipeline:",
+                "thumbnail-service");
     }
 
     @Test
@@ -64,7 +68,7 @@ class BenchCommandTest {
         BenchCli bench = BenchCli.run("--stages", "watchlist-service,thumbnails");
         assertThat(bench.exitCode()).isEqualTo(2);
         assertThat(bench.errors()).contains("--stages: 'thumbnails' is not a stage: expected a comma-separated "
-                + "list of crossmatch-service, watchlist-service, thumbnail-service");
+                + "list of crossmatch-service, watchlist-service, features-service, filter-service, thumbnail-service");
     }
 
     @Test
@@ -74,11 +78,12 @@ class BenchCommandTest {
                   upstream: {bootstrap: "127.0.0.1:1", managed: false}
                   ingest:
                     bootstrap: 127.0.0.1:2
-                    topics: {alerts: {partitions: 1}, ingest-dead-letters: {partitions: 1}}
+                    topics: {alerts: {partitions: 1}, alerts-compact: {partitions: 1}, ingest-dead-letters: {partitions: 1}}
                 stages:
                   buffer-ingest:
                     input: {buffer: upstream, topics: [ztf_20181203_programid1]}
-                    output: {buffer: ingest, topics: {alerts: alerts, dead-letters: ingest-dead-letters}}
+                    output: {buffer: ingest, topics: {alerts: alerts, compact: alerts-compact,
+                                                      dead-letters: ingest-dead-letters}}
                 """);
         BenchCli bench = BenchCli.run("--file", file.toString());
         assertThat(bench.exitCode()).isEqualTo(2);

@@ -30,7 +30,8 @@ import uk.ac.lsst.pipeline.testing.TestCertificates;
 class BenchFileTest {
     private static final String PREFIX = "bench-\\d{8}-\\d{6}-[0-9a-f]{4}-";
     /** Every topic and group the file names. */
-    private static final List<String> FILE_NAMES = List.of("alerts", "watchlists", "ingest-dead-letters",
+    private static final List<String> FILE_NAMES = List.of("alerts", "alerts-compact", "watchlists",
+            "ingest-dead-letters",
             "crossmatch", "watchlist-hits", "thumbnails", "crossmatch-dead-letters", "watchlist-dead-letters",
             "thumbnail-dead-letters", "ingest-stage", "crossmatch-stage", "watchlist-stage", "thumbnail-stage");
 
@@ -66,6 +67,7 @@ class BenchFileTest {
                     properties: {client.dns.lookup: use_all_dns_ips}
                     topics:
                       alerts: {partitions: 2}
+                      alerts-compact: {partitions: 2}
                       watchlists: {partitions: 1}
                       ingest-dead-letters: {partitions: 1}
                   results:
@@ -81,7 +83,8 @@ class BenchFileTest {
                   ingest-stage:
                     type: buffer-ingest
                     input: {buffer: survey, topic-pattern: "ztf_.*"}
-                    output: {buffer: local, topics: {alerts: alerts, dead-letters: ingest-dead-letters}}
+                    output: {buffer: local, topics: {alerts: alerts, compact: alerts-compact,
+                                                     dead-letters: ingest-dead-letters}}
                   crossmatch-stage:
                     type: crossmatch-service
                     input: {buffer: local, topics: {alerts: alerts}}

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "The LSST:UK alert pipeline: Kafka Streams stages between Kafka buffers.",
         subcommands = {DemoCommand.class, PlanCommand.class, ApplyCommand.class, StatusCommand.class,
                 RewindCommand.class, EnvCommand.class, TailCommand.class, BuffersCommand.class, StageCommand.class,
-                ReplayCommand.class, XmatchCommand.class, WatchlistCommand.class, ThumbnailsCommand.class})
+                ReplayCommand.class, XmatchCommand.class, WatchlistCommand.class, FilterCommand.class,
+                ThumbnailsCommand.class})
 public final class PipelineCommand implements Runnable {
 
     @CommandLine.Spec

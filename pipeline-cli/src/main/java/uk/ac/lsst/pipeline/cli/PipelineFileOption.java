@@ -18,6 +18,16 @@ final class PipelineFileOption {
     Duration timeout;
 
     Path path() {
+        return path(file);
+    }
+
+    /** The file, with ${VARIABLES} from this process's environment. */
+    PipelineSpec load() {
+        return load(file);
+    }
+
+    /** {@code file} when given, else $PIPELINE_FILE, else ./pipeline.yaml. */
+    static Path path(Path file) {
         if (file != null) {
             return file;
         }
@@ -25,8 +35,11 @@ final class PipelineFileOption {
         return Path.of(env == null || env.isBlank() ? "pipeline.yaml" : env);
     }
 
-    /** The file, with ${VARIABLES} from this process's environment. */
-    PipelineSpec load() {
-        return PipelineSpec.load(path(), System.getenv(), StageRegistry.load().kinds());
+    /**
+     * The pipeline file {@link #path(Path)}, with ${VARIABLES} from this process's environment, for the commands
+     * that read it without connecting (and so take no {@code --timeout}).
+     */
+    static PipelineSpec load(Path file) {
+        return PipelineSpec.load(path(file), System.getenv(), StageRegistry.load().kinds());
     }
 }

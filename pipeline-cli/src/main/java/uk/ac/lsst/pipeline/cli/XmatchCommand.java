@@ -177,7 +177,8 @@ public final class XmatchCommand implements Callable<Integer> {
         return OfflineInput.exitCode(outcome.skipped());
     }
 
-    private static CatalogueSettings settings(Map<String, String> vars) {
+    /** The catalogues and rules that {@code vars} describe, as the services read them. */
+    static CatalogueSettings settings(Map<String, String> vars) {
         Env env = new Env(vars);
         CatalogueSettings settings = CatalogueSettings.fromEnv(env);
         env.check();

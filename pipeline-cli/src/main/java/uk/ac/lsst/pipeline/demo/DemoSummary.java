@@ -27,6 +27,7 @@ import uk.ac.lsst.pipeline.watchlist.WatchlistStage;
  * @param deadLetters     per stage, dead letters per reason
  * @param hits            watch-list hits written
  * @param thumbnails      thumbnail records written (one per alert) and the gallery page
+ * @param filters         records on each sample filter's topic
  * @param buffers         bootstrap servers of each buffer
  * @param elapsedSeconds  from the start of the replay to the end of the wait
  * @param alertsPerSecond ingested alerts over elapsed time
@@ -42,6 +43,7 @@ public record DemoSummary(
         SortedMap<String, SortedMap<String, Long>> deadLetters,
         long hits,
         Thumbnails thumbnails,
+        SortedMap<String, Long> filters,
         SortedMap<String, String> buffers,
         double elapsedSeconds,
         double alertsPerSecond) {
@@ -64,7 +66,7 @@ public record DemoSummary(
     static DemoSummary of(boolean complete, long requested, SortedMap<String, Long> replayed, long replayFailed,
                           long corrupt, List<RunningStage> stages,
                           SortedMap<String, SortedMap<String, Long>> deadLetters, Map<String, String> buffers,
-                          Path gallery, double elapsed) {
+                          Path gallery, SortedMap<String, Long> filters, double elapsed) {
         Map<String, StageCounts> counts = new java.util.LinkedHashMap<>();
         for (RunningStage s : stages) {
             long[] written = s.written();
@@ -77,7 +79,7 @@ public record DemoSummary(
                 .mapToLong(s -> counts.get(s.name()).written()).sum();
         return new DemoSummary(complete, requested, replayed, replayFailed, corrupt, ingested, counts, deadLetters,
                 hits, new Thumbnails(thumbnails, gallery == null ? null : gallery.toAbsolutePath().toString()),
-                new TreeMap<>(buffers), elapsed, elapsed > 0 ? ingested / elapsed : 0);
+                new TreeMap<>(filters), new TreeMap<>(buffers), elapsed, elapsed > 0 ? ingested / elapsed : 0);
     }
 
     public long replayedTotal() {
@@ -115,6 +117,7 @@ public record DemoSummary(
                         : deadLetters.get(name).toString())));
         s.append(String.format("  watch-list hits: %d; thumbnails: %d alerts, gallery %s%n", hits,
                 thumbnails.records(), thumbnails.gallery()));
+        filters.forEach((topic, n) -> s.append(String.format("  filter topic %-40s %6d alerts%n", topic, n)));
         return s.toString();
     }
 }

@@ -27,6 +27,8 @@ import uk.ac.lsst.pipeline.alert.SchemaSources;
 import uk.ac.lsst.pipeline.alert.files.AlertFiles;
 import uk.ac.lsst.pipeline.buffer.TopicReader;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
+import uk.ac.lsst.pipeline.filter.definition.FilterDefinition;
+import uk.ac.lsst.pipeline.filter.stage.FilterStage;
 import uk.ac.lsst.pipeline.local.buffer.EmbeddedBuffer;
 import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.local.replay.ReplayResult;
@@ -118,6 +120,8 @@ public final class LocalDemo {
             EmbeddedBuffer upstream = buffers.get(ingestStage.input().buffer());
             upstream.ensureTopics(counts.keySet().stream().map(t -> TopicSpec.of(t, UPSTREAM_PARTITIONS)).toList());
             SampleWatchlists.uploadTo(spec, vars, request.samples().resolve("watchlists"), "demo", out);
+            List<FilterDefinition> filters = SampleFilters.registerTo(spec, vars, request.samples().resolve("filters"),
+                    out);
             pipeline = LocalPipeline.start(spec, vars, registry, LocalPipeline.Options.of(work)
                     .withThreads(request.threads()).withStageVars(Map.of("KAFKA_COMMIT_INTERVAL_MS", "1000")));
             for (StageSpec s : pipeline.external()) {
@@ -131,7 +135,7 @@ public final class LocalDemo {
             RunningStage ingest = pipeline.stage(ingestStage.name());
             ordered.remove(ingest);
             ordered.add(0, ingest);
-            return replayAndWatch(request, sources, counts, upstream, buffers, ordered);
+            return replayAndWatch(request, sources, counts, upstream, buffers, ordered, filters);
         } finally {
             if (pipeline != null) {
                 pipeline.close();
@@ -155,7 +159,8 @@ public final class LocalDemo {
 
     private DemoSummary replayAndWatch(Request request, Map<String, Path> sources, Map<String, Long> counts,
                                        EmbeddedBuffer upstream, Map<String, EmbeddedBuffer> buffers,
-                                       List<RunningStage> stages) throws Exception {
+                                       List<RunningStage> stages, List<FilterDefinition> filters)
+            throws Exception {
         Instant started = Instant.now();
         ProgressTable table = new ProgressTable(out, stages);
         List<ReplayResult> results = replay(request, upstream, sources, counts, table);
@@ -175,9 +180,12 @@ public final class LocalDemo {
                 thumbnails.outputTopic(), request.out().resolve("thumbnails"));
         Map<String, String> addresses = new LinkedHashMap<>();
         buffers.forEach((name, b) -> addresses.put(name, b.bootstrapServers()));
+        SortedMap<String, Long> filterTopics = new TreeMap<>();
+        stages.stream().filter(s -> s.type().equals(FilterStage.KIND.id())).findFirst().ifPresent(
+                s -> filters.forEach(f -> filterTopics.put(f.topic(), s.outputRecords(f.topic()))));
         DemoSummary summary = DemoSummary.of(drained && !failed, request.alerts(), replayed,
                 results.stream().mapToLong(ReplayResult::failed).sum(), corrupt, stages,
-                deadLetterReasons(stages), addresses, gallery, elapsed);
+                deadLetterReasons(stages), addresses, gallery, filterTopics, elapsed);
         if (request.keepRunning()) {
             out.println(summary.describe());
             out.println("Buffers and stages keep running; press Ctrl-C to stop.");

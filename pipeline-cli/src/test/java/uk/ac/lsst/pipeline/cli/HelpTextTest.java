@@ -40,7 +40,8 @@ class HelpTextTest {
             names.add(entry.group(1));
             assertThat(entry.group(2).replaceAll("\\s+", " ")).as(entry.group(1)).endsWith(".");
         }
-        assertThat(names).contains("plan", "apply", "rewind", "env", "tail", "buffers", "stage", "xmatch", "bench");
+        assertThat(names).contains("plan", "apply", "rewind", "env", "tail", "buffers", "stage", "xmatch",
+                "watchlist", "filter");
     }
 
     @Test

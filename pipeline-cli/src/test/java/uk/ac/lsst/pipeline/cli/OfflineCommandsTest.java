@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +14,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
@@ -40,13 +37,6 @@ class OfflineCommandsTest {
     private Path alerts;
     private Path good;
 
-    /** Exit code, standard output and standard error of one command. */
-    private record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return Arrays.stream(err.split("\\R")).filter(l -> !l.isBlank()).toList();
-        }
-    }
-
     @BeforeEach
     void writeAlerts() throws IOException {
         good = Files.createDirectories(dir.resolve("good"));
@@ -67,7 +57,7 @@ class OfflineCommandsTest {
 
     @Test
     void xmatchShouldMatchEveryAlertAndListEveryOtherFile() {
-        Run run = run("xmatch", "--catalogue", sdss(), "--name", "sdss", "--id-column", "plate,mjd,fiberid",
+        CommandRun run = run("xmatch", "--catalogue", sdss(), "--name", "sdss", "--id-column", "plate,mjd,fiberid",
                 "--type-column", "class", "--alerts", alerts.toString(), "--schema-dir", schemaDir());
 
         assertThat(run.code()).isEqualTo(1);
@@ -80,7 +70,7 @@ class OfflineCommandsTest {
     void watchlistCheckShouldCountFilesThatAreNotAlertsAsSkipped() throws Exception {
         Path list = watchlistAt("a1-ztf.avro", "g-rubin.bin");
 
-        Run run = run("watchlist", "check", "--file", list.toString(), "--alerts", alerts.toString(),
+        CommandRun run = run("watchlist", "check", "--file", list.toString(), "--alerts", alerts.toString(),
                 "--schema-dir", schemaDir());
 
         assertThat(run.code()).isEqualTo(1);
@@ -94,7 +84,7 @@ class OfflineCommandsTest {
     void thumbnailsShouldRenderEveryAlertAndListEveryOtherFile() {
         Path out = dir.resolve("thumbs");
 
-        Run run = run("thumbnails", "--alerts", alerts.toString(), "--schema-dir", schemaDir(), "--out",
+        CommandRun run = run("thumbnails", "--alerts", alerts.toString(), "--schema-dir", schemaDir(), "--out",
                 out.toString());
 
         assertThat(run.code()).isEqualTo(1);
@@ -108,11 +98,11 @@ class OfflineCommandsTest {
     void everyOfflineCommandShouldExitZeroWhenEveryFileIsAnAlert() throws Exception {
         Path list = watchlistAt("a1-ztf.avro");
 
-        Run xmatch = run("xmatch", "--catalogue", sdss(), "--name", "sdss", "--id-column", "plate,mjd,fiberid",
+        CommandRun xmatch = run("xmatch", "--catalogue", sdss(), "--name", "sdss", "--id-column", "plate,mjd,fiberid",
                 "--alerts", good.toString(), "--schema-dir", schemaDir());
-        Run check = run("watchlist", "check", "--file", list.toString(), "--alerts", good.toString(),
+        CommandRun check = run("watchlist", "check", "--file", list.toString(), "--alerts", good.toString(),
                 "--schema-dir", schemaDir());
-        Run thumbnails = run("thumbnails", "--alerts", good.toString(), "--schema-dir", schemaDir(), "--out",
+        CommandRun thumbnails = run("thumbnails", "--alerts", good.toString(), "--schema-dir", schemaDir(), "--out",
                 dir.resolve("thumbs").toString());
 
         assertThat(xmatch.code()).isZero();
@@ -130,9 +120,10 @@ class OfflineCommandsTest {
         Path list = watchlistAt("a1-ztf.avro");
         Path empty = Files.createDirectories(dir.resolve("empty"));
         for (Path where : List.of(dir.resolve("absent"), empty)) {
-            Run xmatch = run("xmatch", "--catalogue", sdss(), "--alerts", where.toString());
-            Run check = run("watchlist", "check", "--file", list.toString(), "--alerts", where.toString());
-            Run thumbnails = run("thumbnails", "--alerts", where.toString(), "--out", dir.resolve("t").toString());
+            CommandRun xmatch = run("xmatch", "--catalogue", sdss(), "--alerts", where.toString());
+            CommandRun check = run("watchlist", "check", "--file", list.toString(), "--alerts", where.toString());
+            CommandRun thumbnails = run("thumbnails", "--alerts", where.toString(), "--out",
+                    dir.resolve("t").toString());
 
             String expected = Files.exists(where) ? "no files found under [" + where + "]"
                     : "alert directory " + where + " does not exist";
@@ -144,7 +135,7 @@ class OfflineCommandsTest {
         }
     }
 
-    private void assertSkippedLines(Run run, String command) {
+    private void assertSkippedLines(CommandRun run, String command) {
         List<String> skipped = run.errLines().stream().filter(l -> l.startsWith(command + ": skipped ")).toList();
         assertThat(skipped).hasSize(5);
         assertThat(skipped.get(0)).isEqualTo(command + ": skipped " + alerts.resolve("b-empty.avro") + ": is empty");
@@ -182,13 +173,7 @@ class OfflineCommandsTest {
         return SharedData.path("rubin/schema").toString();
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new PipelineCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.run(args);
     }
 }

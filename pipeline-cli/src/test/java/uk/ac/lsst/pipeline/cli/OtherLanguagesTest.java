@@ -70,7 +70,7 @@ class OtherLanguagesTest {
             env.put("KAFKA_COMMIT_INTERVAL_MS", "200");
             StageRunner crossmatch = StageMain.start(new CrossmatchStage(), env);
             try {
-                produceAlerts(ingest);
+                produceAlerts(ingest, env.get("ALERTS_TOPIC"));
                 List<ConsumerRecord<byte[], byte[]>> results = awaitRecords(science, "crossmatch", ALERTS);
                 Set<Long> alertIds = new TreeSet<>();
                 for (ConsumerRecord<byte[], byte[]> r : results) {
@@ -139,11 +139,12 @@ class OtherLanguagesTest {
         }
     }
 
-    private static void produceAlerts(EmbeddedBuffer ingest) throws Exception {
+    /** Sample alerts, as upstream sent them, into the topic crossmatch-service reads (any stage decodes either form). */
+    private static void produceAlerts(EmbeddedBuffer ingest, String topic) throws Exception {
         List<Path> files = SharedData.ztfAlerts();
         try (KafkaProducer<byte[], byte[]> p = producer(ingest)) {
             for (int i = 0; i < ALERTS; i++) {
-                p.send(new ProducerRecord<>("alerts", null, Files.readAllBytes(files.get(i % files.size())))).get();
+                p.send(new ProducerRecord<>(topic, null, Files.readAllBytes(files.get(i % files.size())))).get();
             }
         }
     }

@@ -76,11 +76,11 @@ class PipelineCommandsTest {
         Run plan = run("plan", "-f", file);
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).contains("+ create   ingest/alerts  partitions 16")
-                .contains("+ create   science/thumbnails").contains("10 changes");
+                .contains("+ create   science/thumbnails").contains("15 changes");
 
         Run apply = run("apply", "-f", file);
         assertThat(apply.code()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("Applied 10 changes.");
+        assertThat(apply.out()).contains("Applied 15 changes.");
         Run again = run("apply", "-f", file);
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("No changes");
@@ -90,7 +90,7 @@ class PipelineCommandsTest {
         assertThat(status.code()).as("the upstream buffer is not running").isEqualTo(1);
         assertThat(json.get("buffers").get(0).get("name").asText()).isEqualTo("upstream");
         assertThat(json.get("buffers").get(0).get("reachable").asBoolean()).isFalse();
-        assertThat(json.get("buffers").get(1).get("topics").size()).isEqualTo(3);
+        assertThat(json.get("buffers").get(1).get("topics").size()).isEqualTo(4);
         assertThat(json.get("stages").get(1).get("name").asText()).isEqualTo("crossmatch-service");
         assertThat(json.get("stages").get(1).get("state").asText()).isEqualTo("never started");
 
@@ -162,11 +162,13 @@ class PipelineCommandsTest {
                     bootstrap: localhost:9093
                     topics:
                       alerts: {partitions: 4}
+                      alerts-compact: {partitions: 4}
                       ingest-dead-letters: {}
                 stages:
                   buffer-ingest:
                     input: {buffer: upstream, topics: [lsst-alerts-v9]}
-                    output: {buffer: ingest, topics: {alerts: alerts, dead-letters: ingest-dead-letters}}
+                    output: {buffer: ingest, topics: {alerts: alerts, compact: alerts-compact,
+                                                      dead-letters: ingest-dead-letters}}
                 """.formatted(pw));
         Run env = run("env", "-f", file.toString(), "buffer-ingest");
         assertThat(env.code()).as(env.err()).isZero();

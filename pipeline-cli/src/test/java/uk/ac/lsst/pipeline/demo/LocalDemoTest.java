@@ -37,19 +37,27 @@ class LocalDemoTest {
         assertThat(summary.replayed()).containsOnlyKeys(SampleAlerts.ZTF_TOPIC, SampleAlerts.RUBIN_TOPIC);
         assertThat(summary.ingested()).isEqualTo(120);
         assertThat(summary.stages()).containsOnlyKeys("buffer-ingest", "crossmatch-service", "watchlist-service",
-                "thumbnail-service");
+                "features-service", "filter-service", "thumbnail-service");
         assertThat(summary.stages().get("buffer-ingest")).isEqualTo(new DemoSummary.StageCounts(122, 120, 2));
         assertThat(summary.stages().get("crossmatch-service").written()).isEqualTo(120);
         assertThat(summary.stages().get("thumbnail-service").written()
                 + summary.stages().get("thumbnail-service").deadLetters()).isEqualTo(120);
         assertThat(summary.stages().get("watchlist-service").in()).isEqualTo(120);
         assertThat(summary.hits()).as("the demo list holds sample alerts' positions").isPositive();
+        assertThat(summary.stages().get("features-service").written()).isEqualTo(120);
+        assertThat(summary.stages().get("filter-service").in()).isEqualTo(120);
+        assertThat(summary.filters()).containsOnlyKeys("filter-demo-bright-sn-candidates", "filter-demo-brightening",
+                "filter-demo-watched-detections");
+        assertThat(summary.filters().values()).as("every sample filter passes some sample alerts")
+                .allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(summary.filters().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(summary.stages().get("filter-service").written());
         assertThat(summary.deadLetters().get("buffer-ingest").values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(2);
         assertThat(Path.of(summary.thumbnails().gallery())).exists();
         assertThat(Files.readString(Path.of(summary.thumbnails().gallery()))).contains("<img");
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("crossmatch-service")
-                .contains("applied 10 topic change(s) of " + ProjectFiles.pipelineFile())
+                .contains("applied 15 topic change(s) of " + ProjectFiles.pipelineFile())
                 .contains("annotator          external stage: not run by the demo");
         assertThat(summary.buffers()).containsOnlyKeys("upstream", "ingest", "science");
         uk.ac.lsst.pipeline.spec.PipelineSpec runFile = uk.ac.lsst.pipeline.spec.PipelineSpec.load(

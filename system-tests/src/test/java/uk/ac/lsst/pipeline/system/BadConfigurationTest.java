@@ -51,10 +51,11 @@ class BadConfigurationTest {
         Map<String, List<String>> ownVariables = Map.of(
                 "buffer-ingest", List.of("UPSTREAM_TOPIC"),
                 "crossmatch-service", List.of("CATALOGUES"),
+                "features-service", List.of("CATALOGUES"),
                 "thumbnail-service", List.of("THUMBNAIL_DIR"));
         StageRegistry registry = StageRegistry.load();
         assertThat(registry.ids()).contains("buffer-ingest", "crossmatch-service", "watchlist-service",
-                "thumbnail-service");
+                "thumbnail-service", "features-service", "filter-service");
         for (String stage : registry.ids()) {
             String output = runToExit(stage, bad, 2);
             List<String> variables = new java.util.ArrayList<>(List.of("OUTPUT_BOOTSTRAP_SERVERS", "STREAM_THREADS",

@@ -39,7 +39,7 @@ import uk.ac.lsst.pipeline.alert.files.CycledAlerts;
  */
 final class BadInputCorpus {
     /** The stages, in pipeline order. */
-    enum Stage { INGEST, CROSSMATCH, WATCHLIST, THUMBNAILS }
+    enum Stage { INGEST, CROSSMATCH, WATCHLIST, FEATURES, THUMBNAILS }
 
     /** Schema ids the test registry answers: served, slow (beyond the timeout), connection dropped, 503. */
     static final int SERVED = 900;
@@ -179,7 +179,7 @@ final class BadInputCorpus {
             }
         });
         cases.add(new Case(id, value, alertId, Map.of(Stage.CROSSMATCH, Set.of("no-position"),
-                Stage.WATCHLIST, Set.of("no-position"))));
+                Stage.WATCHLIST, Set.of("no-position"), Stage.FEATURES, Set.of("no-position"))));
     }
 
     private void cutoutCase(String id, byte[] ztf, byte[] stampData, String reason) {

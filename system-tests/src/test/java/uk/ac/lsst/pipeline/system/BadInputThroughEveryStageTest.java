@@ -39,6 +39,7 @@ import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.crossmatch.CrossmatchStage;
+import uk.ac.lsst.pipeline.features.stage.FeaturesStage;
 import uk.ac.lsst.pipeline.ingest.IngestStage;
 import uk.ac.lsst.pipeline.stage.AlertHeaders;
 import uk.ac.lsst.pipeline.stage.DeadLetterHeaders;
@@ -119,26 +120,34 @@ class BadInputThroughEveryStageTest {
             Map<String, String> large = Map.of("max.message.bytes", String.valueOf(8 * 1024 * 1024));
             ingest.createTopics(new TopicSpec("upstream", 1, (short) -1, large),
                     new TopicSpec("corpus", 1, (short) -1, large), new TopicSpec("ingested", 1, (short) -1, large),
+                    new TopicSpec("ingested-compact", 1, (short) -1, large),
                     new TopicSpec("ingest-dead-letters", 1, (short) -1, large),
                     new TopicSpec("watchlists", 1, (short) -1, Map.of("cleanup.policy", "compact")));
-            science.createTopics(Stream.of("crossmatch", "watchlist-hits", "thumbnails", "crossmatch-dead-letters",
-                    "watchlist-dead-letters", "thumbnail-dead-letters")
+            science.createTopics(Stream.of("crossmatch", "watchlist-hits", "thumbnails", "annotated-alerts",
+                    "crossmatch-dead-letters", "watchlist-dead-letters", "thumbnail-dead-letters",
+                    "features-dead-letters")
                     .map(t -> new TopicSpec(t, 1, (short) -1, large)).toArray(TopicSpec[]::new));
             produce(ingest, corpus);
             Map<Stage, StageRunner> runners = new EnumMap<>(Stage.class);
             try {
                 runners.put(Stage.INGEST, StageMain.start(new IngestStage(), env(ingest, ingest, Stage.INGEST,
-                        Map.of("UPSTREAM_TOPICS", "upstream", "ALERTS_TOPIC", "ingested"))));
+                        Map.of("UPSTREAM_TOPICS", "upstream", "ALERTS_TOPIC", "ingested",
+                                "COMPACT_TOPIC", "ingested-compact"))));
+                Map<String, String> catalogues = Map.of("CATALOGUES", "sdss", "CATALOGUE_SDSS_FILE",
+                        samples.resolve("catalogues/sdss_dr14_star_galaxy_qso_2k.csv").toString(),
+                        "CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid");
                 runners.put(Stage.CROSSMATCH, StageMain.start(new CrossmatchStage(), env(ingest, science,
-                        Stage.CROSSMATCH, Map.of("CATALOGUES", "sdss", "CATALOGUE_SDSS_FILE",
-                                samples.resolve("catalogues/sdss_dr14_star_galaxy_qso_2k.csv").toString(),
-                                "CATALOGUE_SDSS_ID_COLUMN", "plate,mjd,fiberid"))));
+                        Stage.CROSSMATCH, catalogues)));
                 Map<String, String> watchlist = env(ingest, science, Stage.WATCHLIST,
                         Map.of("INDEX_DEBOUNCE", "PT0.1S"));
                 try (WatchlistClient client = WatchlistStage.client(new WatchlistStage().settings(watchlist))) {
                     client.upload(new WatchlistDefinition("samples", "sample positions", "", 2.0, positions));
                 }
                 runners.put(Stage.WATCHLIST, StageMain.start(new WatchlistStage(), watchlist));
+                Map<String, String> features = new HashMap<>(catalogues);
+                features.put("INDEX_DEBOUNCE", "PT0.1S");
+                runners.put(Stage.FEATURES, StageMain.start(new FeaturesStage(), env(ingest, science, Stage.FEATURES,
+                        features)));
                 runners.put(Stage.THUMBNAILS, StageMain.start(new ThumbnailStage(), env(ingest, science,
                         Stage.THUMBNAILS, Map.of("THUMBNAIL_DIR", work.resolve("thumbnails").toString()))));
 
@@ -148,6 +157,7 @@ class BadInputThroughEveryStageTest {
                                     || (TopicTally.lag(ingestAdmin, "buffer-ingest", "upstream") == 0
                                     && TopicTally.lag(ingestAdmin, "crossmatch-service", "corpus") == 0
                                     && TopicTally.lag(ingestAdmin, "watchlist-service", "corpus") == 0
+                                    && TopicTally.lag(ingestAdmin, "features-service", "corpus") == 0
                                     && TopicTally.lag(ingestAdmin, "thumbnail-service", "corpus") == 0));
                 }
                 runners.forEach((stage, runner) -> {
@@ -164,6 +174,8 @@ class BadInputThroughEveryStageTest {
                         ids(read(scienceClient, "crossmatch"), r -> field(r, "alertId")));
                 check(Stage.WATCHLIST, corpus, read(scienceClient, "watchlist-dead-letters"),
                         ids(read(scienceClient, "watchlist-hits"), r -> field(r, "alertId")));
+                check(Stage.FEATURES, corpus, read(scienceClient, "features-dead-letters"),
+                        ids(read(scienceClient, "annotated-alerts"), r -> field(r, "alertId")));
                 check(Stage.THUMBNAILS, corpus, read(scienceClient, "thumbnail-dead-letters"),
                         ids(read(scienceClient, "thumbnails"), r -> field(r, "alertId")));
             } finally {

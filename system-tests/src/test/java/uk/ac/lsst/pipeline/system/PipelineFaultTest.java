@@ -30,6 +30,10 @@ import uk.ac.lsst.pipeline.alert.AlertDecoder;
 import uk.ac.lsst.pipeline.alert.SchemaDirectory;
 import uk.ac.lsst.pipeline.alert.files.AlertFile;
 import uk.ac.lsst.pipeline.alert.files.AlertFiles;
+import uk.ac.lsst.pipeline.filter.client.FilterClient;
+import uk.ac.lsst.pipeline.filter.definition.FilterDefinition;
+import uk.ac.lsst.pipeline.filter.definition.OutputLevel;
+import uk.ac.lsst.pipeline.filter.expression.ExpressionException;
 import uk.ac.lsst.pipeline.local.replay.ReplayRequest;
 import uk.ac.lsst.pipeline.local.replay.ReplayResult;
 import uk.ac.lsst.pipeline.local.replay.ReplaySchedule;
@@ -47,9 +51,9 @@ import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
  * SIGKILL and restarted, the ingest buffer's broker killed with SIGKILL and restarted, the upstream buffer stopped
  * for a while and brought back. Once every consumer group has caught up, the accounting is exact, by alert id:
  * every alert acknowledged upstream is in the ingest buffer, and every alert id in the ingest buffer has its
- * crossmatch record, its thumbnail record and its watch-list hits (the watch list holds every sample position, so
- * every alert makes at least one hit). Losses fail; duplicates are counted and reported. No good alert may become
- * a dead letter.
+ * crossmatch record, its thumbnail record, its watch-list hits (the watch list holds every sample position, so
+ * every alert makes at least one hit), its annotated record and its record on the topic of a filter every alert
+ * passes. Losses fail; duplicates are counted and reported. No good alert may become a dead letter.
  *
  * <p>{@code mvn verify} runs the short plan; {@code -Dfaults=long} (profile {@code long-faults}) a long one. The
  * counts go to {@code target/fault-report-*.json} and stdout.
@@ -57,6 +61,8 @@ import uk.ac.lsst.pipeline.watchlist.topic.WatchlistClient;
 class PipelineFaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LIST_ID = "every-sample";
+    private static final FilterDefinition EVERY_ALERT = FilterDefinition.of("system-tests", "every-alert",
+            "alertId > 0", OutputLevel.IDS);
 
     @TempDir
     Path work;
@@ -77,7 +83,10 @@ class PipelineFaultTest {
         List<String> faultLog = new ArrayList<>();
 
         try (FaultedPipeline pipeline = FaultedPipeline.start(work, schemaDir, samples,
-                p -> uploadWatchlist(p, everySample))) {
+                p -> {
+                    uploadWatchlist(p, everySample);
+                    registerFilter(p);
+                })) {
             pipeline.stageNames().forEach(n -> kills.put(n, 0));
             Instant replayStarted = Instant.now();
             ExecutorService replayThread = Executors.newSingleThreadExecutor();
@@ -131,11 +140,15 @@ class PipelineFaultTest {
                     TopicTally.count(science, "thumbnails", r -> field(r, "alertId")), expected);
             Accounting watchlist = Accounting.of("watchlist-service", TopicTally.count(science, "watchlist-hits",
                     r -> field(r, "alertId") + "/" + field(r, "listId") + "/" + field(r, "sourceName")), expected);
+            Accounting features = Accounting.of("features-service",
+                    TopicTally.count(science, "annotated-alerts", r -> field(r, "alertId")), expected);
+            Accounting filter = Accounting.of("filter-service",
+                    TopicTally.count(science, EVERY_ALERT.topic(), r -> field(r, "alertId")), expected);
             Map<String, Long> deadLetters = new LinkedHashMap<>();
             deadLetters.put("ingest-dead-letters", total(TopicTally.count(pipeline.ingest.clientProperties(),
                     "ingest-dead-letters", r -> "")));
             for (String topic : List.of("crossmatch-dead-letters", "watchlist-dead-letters",
-                    "thumbnail-dead-letters")) {
+                    "thumbnail-dead-letters", "features-dead-letters", "filters-dead-letters")) {
                 deadLetters.put(topic, total(TopicTally.count(science, topic, r -> "")));
             }
 
@@ -159,13 +172,12 @@ class PipelineFaultTest {
             pipeline.stages.forEach(s -> exits.put(s.name(), s.unexpectedExits()));
             report.set("stageExits", JSON.valueToTree(exits));
             ObjectNode outputs = report.putObject("outputs");
-            for (Accounting a : List.of(ingest, crossmatch, thumbnails, watchlist)) {
+            List<Accounting> accounts = List.of(ingest, crossmatch, thumbnails, watchlist, features, filter);
+            for (Accounting a : accounts) {
                 outputs.set(a.output(), a.toJson(JSON));
             }
-            report.put("duplicates", ingest.duplicates() + crossmatch.duplicates() + thumbnails.duplicates()
-                    + watchlist.duplicates());
-            report.put("losses", ingest.missing().size() + crossmatch.missing().size()
-                    + thumbnails.missing().size() + watchlist.missing().size());
+            report.put("duplicates", accounts.stream().mapToLong(Accounting::duplicates).sum());
+            report.put("losses", accounts.stream().mapToLong(a -> a.missing().size()).sum());
             report.set("deadLetters", JSON.valueToTree(deadLetters));
             report.set("faultLog", JSON.valueToTree(faultLog));
             report.put("durationSeconds", Duration.between(started, Instant.now()).toSeconds());
@@ -178,6 +190,8 @@ class PipelineFaultTest {
             assertThat(crossmatch.missing()).as("alerts without a crossmatch record").isEmpty();
             assertThat(thumbnails.missing()).as("alerts without a thumbnail record").isEmpty();
             assertThat(watchlist.missing()).as("alerts without a watch-list hit").isEmpty();
+            assertThat(features.missing()).as("alerts without an annotated record").isEmpty();
+            assertThat(filter.missing()).as("alerts without a record on the topic of a filter they pass").isEmpty();
             assertThat(deadLetters.values()).as("good alerts that became dead letters").allMatch(n -> n == 0);
         }
     }
@@ -199,22 +213,39 @@ class PipelineFaultTest {
         }
     }
 
-    /** Every group has committed up to the end of its input: buffer-ingest upstream, the others on ingest. */
+    /**
+     * Every group has committed up to the end of its input: buffer-ingest upstream, the others on the topic they
+     * stream (alerts or alerts-compact on the ingest buffer, annotated-alerts on the science buffer), in data-flow
+     * order, so that a later stage is checked after the stages that feed it.
+     */
     private static void awaitCaughtUp(FaultedPipeline pipeline, Duration within) {
         await().atMost(within).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
-            try (Admin upstream = Admin.create(pipeline.upstream.clientProperties());
-                 Admin ingest = Admin.create(pipeline.ingest.clientProperties())) {
+            try (Admin upstream = Admin.create(pipeline.upstream.clientProperties())) {
                 if (TopicTally.lag(upstream, "buffer-ingest", FaultedPipeline.UPSTREAM_TOPIC) > 0) {
                     return false;
                 }
-                for (String group : List.of("crossmatch-service", "watchlist-service", "thumbnail-service")) {
-                    if (TopicTally.lag(ingest, group, FaultedPipeline.ALERTS_TOPIC) > 0) {
+            }
+            for (StageProcess s : pipeline.stages) {
+                if (s.streamedTopic() == null) {
+                    continue;
+                }
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", s.inputBootstrap()))) {
+                    if (TopicTally.lag(admin, s.group(), s.streamedTopic()) > 0) {
                         return false;
                     }
                 }
-                return true;
             }
+            return true;
         });
+    }
+
+    private static void registerFilter(FaultedPipeline pipeline) {
+        try (FilterClient client = new FilterClient(Map.of("bootstrap.servers", pipeline.science.bootstrapServers()),
+                "filters")) {
+            client.add(EVERY_ALERT);
+        } catch (ExpressionException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** One watch-list source at every sample alert's position (2"): every replayed alert makes a hit. */

@@ -56,6 +56,29 @@ final class StageProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * The topic this stage streams (its alerts, or for filter-service the annotated records), whose lag says
+     * whether it has caught up; the watch-list and filter topics it reads into global stores have no group offsets.
+     * Null for buffer-ingest, which streams the surveys' topics.
+     */
+    String streamedTopic() {
+        if (env.containsKey("UPSTREAM_TOPIC_PATTERN") || env.containsKey("UPSTREAM_TOPICS")) {
+            return null;
+        }
+        return env.containsKey("ANNOTATED_TOPIC") && !env.containsKey("ALERTS_TOPIC") ? env.get("ANNOTATED_TOPIC")
+                : env.get("ALERTS_TOPIC");
+    }
+
+    /** Its consumer group (the Kafka Streams application id). */
+    String group() {
+        return env.getOrDefault("APPLICATION_ID", name);
+    }
+
+    /** The bootstrap servers of the buffer it reads. */
+    String inputBootstrap() {
+        return env.get("INPUT_BOOTSTRAP_SERVERS");
+    }
+
     void start() {
         starts++;
         process = JvmProcess.start(name, StageMain.class, env, log, List.of("-Xmx384m", "-XX:+UseSerialGC"),

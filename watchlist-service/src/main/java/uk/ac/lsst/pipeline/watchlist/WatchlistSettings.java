@@ -24,7 +24,7 @@ import uk.ac.lsst.pipeline.stage.StageConfig;
  * </pre>
  *
  * This is the lowest-latency stage: its defaults ({@link #DEFAULTS}) are two stream threads and the latency
- * settings of {@link #LATENCY_DEFAULTS}, under any {@code STREAM_THREADS} and {@code KAFKA_*} variable. The
+ * settings of {@link StageDefaults#LOW_LATENCY}, under any {@code STREAM_THREADS} and {@code KAFKA_*} variable. The
  * dead-letter topic defaults to {@code watchlist-dead-letters}.
  */
 public record WatchlistSettings(
@@ -39,23 +39,12 @@ public record WatchlistSettings(
     public static final String DEFAULT_HITS_TOPIC = "watchlist-hits";
 
     /**
-     * Kafka Streams properties this stage sets unless {@code KAFKA_*} says otherwise:
-     * <ul>
-     *   <li>{@code producer.linger.ms=0}: send each hit at once (Kafka Streams' own default is 100 ms);</li>
-     *   <li>{@code consumer.fetch.max.wait.ms=10}: a fetch that found nothing returns after 10 ms, not 500;</li>
-     *   <li>{@code consumer.max.poll.records=100}: small batches, so no hit waits behind a long batch.</li>
-     * </ul>
-     * The commit interval is left alone: commits do not delay hits (they are sent as soon as produced).
-     */
-    public static final Map<String, String> LATENCY_DEFAULTS = latencyDefaults();
-
-    /**
      * Two stream threads, not one as for other stages: with one thread, an alert stalled behind a pause (GC, a busy
      * core) holds up every partition's alerts; with two, the other thread goes on. Measured on a 2-core machine at
      * 500 alerts/s: p99 from ingest to output buffer 39-42 ms with 2 threads, 88-142 ms with 1.
      */
     public static final StageDefaults DEFAULTS = new StageDefaults("watchlist-service", "watchlist-dead-letters", 2,
-            LATENCY_DEFAULTS);
+            StageDefaults.LOW_LATENCY);
 
 
     @Override
@@ -71,13 +60,5 @@ public record WatchlistSettings(
     @Override
     public String describe() {
         return "matches " + alerts.alerts() + " against the lists of " + watchlists + " into " + hits;
-    }
-
-    private static Map<String, String> latencyDefaults() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("producer.linger.ms", "0");
-        m.put("consumer.fetch.max.wait.ms", "10");
-        m.put("consumer.max.poll.records", "100");
-        return Map.copyOf(m);
     }
 }

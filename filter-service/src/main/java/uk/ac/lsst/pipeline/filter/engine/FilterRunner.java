@@ -8,8 +8,8 @@ import uk.ac.lsst.pipeline.filter.record.AnnotatedRecord;
 
 /**
  * Runs every active filter on one alert: evaluates it on the alert's variables (built once), makes the output of each
- * match at the filter's level, checks the daily quota, and tells the sink. Not thread-safe (it owns a
- * {@link DailyQuota}): one per stream thread; the registry may be shared.
+ * match at the filter's level, checks the daily quota, and tells the sink. Thread-safe when its sink is used by one
+ * thread at a time: the registry and the {@link DailyQuota} may be shared.
  */
 public final class FilterRunner {
     private final FilterRegistry registry;
@@ -25,7 +25,9 @@ public final class FilterRunner {
         AlertOutput output = new AlertOutput(record);
         int matched = 0;
         for (ActiveFilter filter : registry.filters()) {
+            long start = System.nanoTime();
             Verdict verdict = filter.compiled().evaluate(record.variables());
+            sink.evaluated(filter, verdict, System.nanoTime() - start);
             if (verdict.outcome() == Verdict.Outcome.ERROR) {
                 sink.failed(filter, verdict.error());
             } else if (verdict.passed()) {

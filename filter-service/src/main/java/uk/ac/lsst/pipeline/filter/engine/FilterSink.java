@@ -1,7 +1,13 @@
 package uk.ac.lsst.pipeline.filter.engine;
 
+import uk.ac.lsst.pipeline.filter.expression.Verdict;
+
 /** Receives what {@link FilterRunner} decided for each filter on one alert; the stage forwards, counts and logs. */
 public interface FilterSink {
+
+    /** {@code filter} was evaluated, with this verdict, in {@code nanos} nanoseconds (before any other call for it). */
+    default void evaluated(ActiveFilter filter, Verdict verdict, long nanos) {
+    }
 
     /** {@code filter} matched and is within its quota: write {@code value} to {@code filter.topic()}. */
     void write(ActiveFilter filter, byte[] value);

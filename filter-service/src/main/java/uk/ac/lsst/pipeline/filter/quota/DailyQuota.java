@@ -16,8 +16,9 @@ import uk.ac.lsst.pipeline.filter.definition.FilterKey;
  * quota limits what a subscriber receives per day, and a backlog of old alerts replayed after an outage must not
  * bring a fresh quota for every past day. Should the clock step back across midnight, the later day is kept.
  *
- * <p>Counts live in memory: they start at zero when the process starts, and each accountant counts only what its
- * own thread writes. Not thread-safe: one per stream thread.
+ * <p>Counts live in memory: they start at zero when the process starts, and each accountant counts what its own
+ * process writes, so a filter of a stage run as N instances may write up to N times its quota a day. Thread-safe:
+ * one per process, shared by its stream threads (each decision is a few field updates under a lock).
  */
 public final class DailyQuota {
     private static final long MS_PER_DAY = 86_400_000L;
@@ -37,7 +38,7 @@ public final class DailyQuota {
      * @param quotaBytes  the filter's daily quota, bytes
      * @param recordBytes the size of the record value, bytes
      */
-    public QuotaDecision tryWrite(FilterKey filter, long quotaBytes, long recordBytes) {
+    public synchronized QuotaDecision tryWrite(FilterKey filter, long quotaBytes, long recordBytes) {
         rollOver();
         Counts c = counts.computeIfAbsent(filter, k -> new Counts());
         if (c.bytesWritten + recordBytes <= quotaBytes) {
@@ -51,7 +52,7 @@ public final class DailyQuota {
     }
 
     /** What {@code filter} wrote and dropped today (UTC); zeros if nothing yet. */
-    public QuotaUsage usage(FilterKey filter) {
+    public synchronized QuotaUsage usage(FilterKey filter) {
         rollOver();
         Counts c = counts.getOrDefault(filter, new Counts());
         return new QuotaUsage(LocalDate.ofEpochDay(epochDay), c.bytesWritten, c.recordsWritten, c.bytesDropped,
@@ -59,7 +60,7 @@ public final class DailyQuota {
     }
 
     /** Forgets a deleted filter's counts. */
-    public void forget(FilterKey filter) {
+    public synchronized void forget(FilterKey filter) {
         counts.remove(filter);
     }
 

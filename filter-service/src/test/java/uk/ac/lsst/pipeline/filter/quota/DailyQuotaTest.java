@@ -2,45 +2,14 @@ package uk.ac.lsst.pipeline.filter.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import uk.ac.lsst.pipeline.filter.HandClock;
 import uk.ac.lsst.pipeline.filter.definition.FilterKey;
 
 class DailyQuotaTest {
     private static final FilterKey ALICE = new FilterKey("alice", "sn");
     private static final FilterKey BOB = new FilterKey("bob", "sn");
-
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now;
-
-        HandClock(String instant) {
-            this.now = Instant.parse(instant);
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void shouldWriteWhileWithinTheQuotaAndDropBeyondIt() {

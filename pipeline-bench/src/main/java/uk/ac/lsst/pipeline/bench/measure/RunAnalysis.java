@@ -43,10 +43,10 @@ public final class RunAnalysis {
         return result(stage, alertsIn, alerts.totalBytes(), alerts, window, cpuSeconds);
     }
 
-    /** A stage that reads the alerts topic and writes {@code output}. */
-    public StageResult downstream(String stage, long alertsIn, TopicRecords output, StageWindow window,
-                                  double cpuSeconds) {
-        return result(stage, alertsIn, alerts.totalBytes(), output, window, cpuSeconds);
+    /** A stage that reads {@code input} (alerts, compact alerts or annotated records) and writes {@code output}. */
+    public StageResult downstream(String stage, long alertsIn, TopicRecords input, TopicRecords output,
+                                  StageWindow window, double cpuSeconds) {
+        return result(stage, alertsIn, input.totalBytes(), output, window, cpuSeconds);
     }
 
     /** Upstream append to output append of every record of {@code output} whose alert is known, in ms. */

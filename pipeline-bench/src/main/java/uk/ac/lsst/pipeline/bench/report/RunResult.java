@@ -28,6 +28,8 @@ import java.util.Map;
  * @param pipelineMbPerSecond  the same in MB/s of alerts
  * @param stages               per stage
  * @param watchlistTrigger     upstream append to hit append, over all hits
+ * @param filterOutput         upstream append to the append of the bench filter's record (a filter every alert
+ *                             passes), over all its records; {@link Percentiles#NONE} when filter-service did not run
  * @param cpuSecondsByGroup    CPU seconds of each stage's threads, of the replay and of the rest (brokers)
  * @param series               per stage, per second
  * @param heapAfterGcMb        JVM heap in use after a full GC once the stages were closed (brokers and their data
@@ -43,7 +45,8 @@ public record RunResult(String buffers, String topicPrefix, List<String> stagesR
                         List<String> surveys, long alertsReplayed, long alertsIngested, long meanAlertBytes,
                         boolean complete, double replaySeconds, double pipelineSeconds,
                         double pipelineAlertsPerSecond, double pipelineMbPerSecond, List<StageResult> stages,
-                        Percentiles watchlistTrigger, Map<String, Double> cpuSecondsByGroup,
+                        Percentiles watchlistTrigger, Percentiles filterOutput,
+                        Map<String, Double> cpuSecondsByGroup,
                         Map<String, List<SeriesPoint>> series, double heapAfterGcMb, double rssMb, long rebalanceMs,
                         LayoutCheck layout, References references) {
 
@@ -56,13 +59,13 @@ public record RunResult(String buffers, String topicPrefix, List<String> stagesR
         return new RunResult(buffers, topicPrefix, stagesRun, stagesSkipped, partitions, ingestBrokers, instances,
                 threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
                 pipelineSeconds, pipelineAlertsPerSecond, pipelineMbPerSecond, stages, watchlistTrigger,
-                cpuSecondsByGroup, series, heapAfterGcMb, rssMb, rebalanceMs, layout, refs);
+                filterOutput, cpuSecondsByGroup, series, heapAfterGcMb, rssMb, rebalanceMs, layout, refs);
     }
 
     public RunResult withMemory(double heapMb, double rss, long rebalance) {
         return new RunResult(buffers, topicPrefix, stagesRun, stagesSkipped, partitions, ingestBrokers, instances,
                 threads, schedule, surveys, alertsReplayed, alertsIngested, meanAlertBytes, complete, replaySeconds,
                 pipelineSeconds, pipelineAlertsPerSecond, pipelineMbPerSecond, stages, watchlistTrigger,
-                cpuSecondsByGroup, series, heapMb, rss, rebalance, layout, references);
+                filterOutput, cpuSecondsByGroup, series, heapMb, rss, rebalance, layout, references);
     }
 }

@@ -8,7 +8,7 @@ package uk.ac.lsst.pipeline.bench.report;
  * @param stage             the stage's name
  * @param alertsIn          alerts it read
  * @param recordsOut        records it appended to its output topic (watch-list hits for watchlist-service)
- * @param bytesIn           bytes of the alerts it read (keys and values)
+ * @param bytesIn           bytes of the records it read from the topic it streams (keys and values)
  * @param bytesOut          bytes of the records it wrote (keys and values)
  * @param windowSeconds     its window
  * @param alertsPerSecondIn  {@code alertsIn / windowSeconds}

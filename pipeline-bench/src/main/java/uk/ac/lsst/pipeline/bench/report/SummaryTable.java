@@ -7,6 +7,7 @@ import java.util.Map;
 /** The human-readable summary of a bench: plain text tables. Stateless. */
 public final class SummaryTable {
     private static final String WATCHLIST = "watchlist-service";
+    private static final String FILTER = "filter-service";
 
     private SummaryTable() {
     }
@@ -50,6 +51,14 @@ public final class SummaryTable {
         } else {
             b.append("watch-list trigger latency: not measured (" + WATCHLIST + " did not run)")
                     .append(System.lineSeparator());
+        }
+        var filter = r.filterOutput();
+        if (r.stagesRun().contains(FILTER)) {
+            b.append(f("filter output latency (upstream append to a filter's record, %d records of a filter every "
+                    + "alert passes): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", filter.count(), filter.p50Ms(),
+                    filter.p95Ms(), filter.p99Ms(), filter.maxMs()));
+        } else {
+            b.append("filter output latency: not measured (" + FILTER + " did not run)").append(System.lineSeparator());
         }
         b.append(f("%s: %d alerts in %.1f s = %.1f alerts/s, %.1f MB/s (replay took %.1f s)%n", wholePipeline(r),
                 r.alertsIngested(), r.pipelineSeconds(), r.pipelineAlertsPerSecond(), r.pipelineMbPerSecond(),

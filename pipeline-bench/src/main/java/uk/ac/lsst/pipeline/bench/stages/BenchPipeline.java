@@ -16,10 +16,15 @@ import uk.ac.lsst.pipeline.bench.buffer.BufferRoles;
 import uk.ac.lsst.pipeline.bench.buffer.RunNames;
 import uk.ac.lsst.pipeline.buffer.TopicSpec;
 import uk.ac.lsst.pipeline.demo.SampleWatchlists;
+import uk.ac.lsst.pipeline.filter.client.FilterClient;
+import uk.ac.lsst.pipeline.filter.definition.FilterDefinition;
+import uk.ac.lsst.pipeline.filter.definition.OutputLevel;
+import uk.ac.lsst.pipeline.filter.stage.FilterStage;
 import uk.ac.lsst.pipeline.local.run.LocalPipeline;
 import uk.ac.lsst.pipeline.ops.TopicPlan;
 import uk.ac.lsst.pipeline.spec.BufferSpec;
 import uk.ac.lsst.pipeline.spec.PipelineSpec;
+import uk.ac.lsst.pipeline.spec.StageEnvironment;
 import uk.ac.lsst.pipeline.spec.StageKind;
 import uk.ac.lsst.pipeline.spec.StageSpec;
 import uk.ac.lsst.pipeline.stage.StageRegistry;
@@ -71,11 +76,32 @@ public final class BenchPipeline {
         });
     }
 
-    /** Creates the run's topics on its buffers and uploads the sample watch lists of {@code samples}. */
-    public static void prepare(PipelineSpec spec, Map<String, String> vars, Path samples) throws Exception {
+    /**
+     * Creates the run's topics on its buffers, uploads the sample watch lists of {@code samples} and registers
+     * {@link #filter} on the filters topic of every filter-service stage.
+     */
+    public static void prepare(PipelineSpec spec, Map<String, String> vars, Path samples, RunNames names)
+            throws Exception {
         TopicPlan.compute(spec, vars, ADMIN_TIMEOUT).apply(vars, ADMIN_TIMEOUT);
         SampleWatchlists.uploadTo(spec, vars, samples.resolve("watchlists"), "bench",
                 new PrintStream(OutputStream.nullOutputStream()));
+        for (StageSpec s : spec.stages().values()) {
+            String topic = s.input().topics().get("filters");
+            if (s.type().equals(FilterStage.KIND.id()) && topic != null) {
+                try (FilterClient client = new FilterClient(StageEnvironment.bufferSettings(
+                        spec.buffer(s.input().buffer()), vars).clientProperties(), topic)) {
+                    client.add(filter(names));
+                }
+            }
+        }
+    }
+
+    /**
+     * The filter a run registers, which every alert passes ({@code alertId > 0}, ids only): its topic times the path
+     * from upstream through features-service and filter-service to a filter's output.
+     */
+    public static FilterDefinition filter(RunNames names) {
+        return FilterDefinition.of("bench", names.of("every-alert"), "alertId > 0", OutputLevel.IDS);
     }
 
     /** Starts the stages asked for, each with {@code instances} instances of {@code threads} threads. */

@@ -35,8 +35,13 @@ class RunAnalysisTest {
         TopicRecords hits = new TopicRecords("hits");
         hits.add(1300, 10, 2, -1);
         hits.add(2600, 10, 99, -1);
-        StageResult watchlist = analysis.downstream("watchlist-service", 3, hits, new StageWindow(1040, 3040), 0);
+        TopicRecords compact = new TopicRecords("alerts-compact");
+        compact.add(1100, 7, 1, 1000);
+        compact.add(1200, 8, 2, 1100);
+        StageResult watchlist = analysis.downstream("watchlist-service", 3, compact, hits,
+                new StageWindow(1040, 3040), 0);
         assertThat(watchlist.latency()).isEqualTo(new Percentiles(1, 200, 200, 200, 200));
+        assertThat(watchlist.bytesIn()).as("the bytes of the topic it read").isEqualTo(15);
         assertThat(watchlist.latencyUnknown()).isEqualTo(1);
         assertThat(watchlist.recordsOut()).isEqualTo(2);
     }

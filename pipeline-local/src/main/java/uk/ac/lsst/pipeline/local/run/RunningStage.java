@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -96,23 +99,49 @@ public final class RunningStage {
         return config().reads().stream().map(TopicUse::name).toList();
     }
 
-    /** Its results topic: the first topic it writes that is not its dead-letter topic. */
+    /** The topic it streams (its first input: alerts, compact alerts or annotated records); the others feed stores. */
+    public String streamedTopic() {
+        return config().reads().get(0).name();
+    }
+
+    /**
+     * Its results topic: the first topic it writes that is not its dead-letter topic; null for a stage whose results
+     * go to topics made as it runs (filter-service: one per filter).
+     */
     public String outputTopic() {
         String dlq = deadLetterTopic();
-        return config().writes().stream().map(TopicUse::name).filter(t -> !t.equals(dlq)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(name() + " writes no results topic"));
+        return config().writes().stream().map(TopicUse::name).filter(t -> !t.equals(dlq)).findFirst().orElse(null);
     }
 
     public String deadLetterTopic() {
         return config().stage().deadLetters().name();
     }
 
-    /** Records in its results topic and in its dead-letter topic. */
+    /**
+     * Records in its results topic and in its dead-letter topic; without a results topic, the results its instances
+     * wrote.
+     */
     public long[] written() {
         try (Admin admin = Admin.create(output.clientProperties())) {
             TopicAdmin topics = new TopicAdmin(admin, ADMIN_TIMEOUT);
-            return new long[] {sum(topics.endOffsets(List.of(outputTopic()))),
+            String results = outputTopic();
+            return new long[] {results == null ? alertsOut() : sum(topics.endOffsets(List.of(results))),
                     sum(topics.endOffsets(List.of(deadLetterTopic())))};
+        }
+    }
+
+    /** Records in a topic of its output buffer (0 when the topic does not exist yet). */
+    public long outputRecords(String topic) {
+        try (Admin admin = Admin.create(output.clientProperties())) {
+            if (!admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
+                return 0;
+            }
+            return sum(new TopicAdmin(admin, ADMIN_TIMEOUT).endOffsets(List.of(topic)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing the topics of " + output, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list the topics of " + output + ": " + e.getMessage(), e);
         }
     }
 
