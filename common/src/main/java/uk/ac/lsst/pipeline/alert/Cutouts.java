@@ -7,8 +7,10 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Finds cutout stamps inside decoded alert records of either survey: the top-level fields {@code cutoutScience},
  * {@code cutoutTemplate}, {@code cutoutDifference}. ZTF holds a record {@code {fileName: string, stampData:
- * bytes}} (nullable from 4.02); Rubin holds nullable raw bytes. The stamp bytes are copied; the record's buffers
- * are left untouched (position included), so concurrent readers of the same record are safe.
+ * bytes}} (nullable from 4.02); Rubin holds nullable raw bytes. The record's buffers are left untouched (position
+ * included), so concurrent readers of the same record are safe. A buffer that spans its whole backing array (as
+ * the Avro decoder makes them) is handed over without a copy, so a cutout's bytes may be the record's own: no
+ * reader of an alert writes to them.
  */
 final class Cutouts {
     private Cutouts() {
@@ -30,12 +32,16 @@ final class Cutouts {
 
     private static Optional<byte[]> bytes(Object value) {
         if (value instanceof ByteBuffer buffer) {
+            if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                    && buffer.remaining() == buffer.array().length) {
+                return Optional.of(buffer.array());
+            }
             byte[] copy = new byte[buffer.remaining()];
             buffer.duplicate().get(copy);
             return Optional.of(copy);
         }
         if (value instanceof byte[] array) {
-            return Optional.of(array.clone());
+            return Optional.of(array);
         }
         return Optional.empty();
     }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -99,18 +101,35 @@ class CutoutsTest {
     }
 
     @Test
-    void shouldCopyStampBytesWithoutMovingTheRecordsBuffer() throws Exception {
+    void shouldHandOverStampBytesWithoutCopyingOrMovingTheRecordsBuffer() throws Exception {
         Alert alert = withCutouts.decode(SharedData.bytes("ztf/alerts/ztf-avro-alert/v3.3/472263571115115000.avro"));
         ByteBuffer stamp = (ByteBuffer) ((GenericRecord) alert.record().get("cutoutScience")).get("stampData");
         int position = stamp.position();
+        byte[] expected = new byte[stamp.remaining()];
+        stamp.duplicate().get(expected);
 
         byte[] first = alert.cutout(CutoutKind.SCIENCE).orElseThrow().data();
-        first[0] = 0;
         byte[] second = alert.cutout(CutoutKind.SCIENCE).orElseThrow().data();
 
         assertThat(stamp.position()).isEqualTo(position);
-        assertThat(second[0]).isEqualTo((byte) 0x1f);
-        assertThat(second).hasSize(stamp.remaining());
+        assertThat(first).isEqualTo(expected).startsWith((byte) 0x1f, (byte) 0x8b);
+        assertThat(second).as("the record's own bytes, not a copy per call").isSameAs(first);
+    }
+
+    @Test
+    void shouldCopyOnlyTheStampFromABufferThatIsAViewOfALargerArray() {
+        byte[] backing = {9, 9, 1, 2, 3, 9};
+        ByteBuffer view = ByteBuffer.wrap(backing, 2, 3);
+        GenericRecord record = new GenericData.Record(SchemaBuilder.record("R").fields()
+                .name("cutoutScience").type().bytesType().noDefault().endRecord());
+        record.put("cutoutScience", view);
+
+        byte[] stamp = Cutouts.extract(Survey.RUBIN, record, CutoutKind.SCIENCE).orElseThrow().data();
+
+        assertThat(stamp).containsExactly(1, 2, 3);
+        backing[2] = 7;
+        assertThat(stamp).as("a copy: the larger array is not the stamp's").containsExactly(1, 2, 3);
+        assertThat(view.position()).isEqualTo(2);
     }
 
     @Test
