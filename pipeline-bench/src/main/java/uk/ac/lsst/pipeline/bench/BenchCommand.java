@@ -119,6 +119,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-references", description = "Skip Kafka's tools and MirrorMaker 2.")
     boolean noReferences;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
+            description = "First run N alerts at full speed through the same stages in this JVM, unmeasured, so "
+                    + "that the measured run finds its code compiled, as in a pipeline that has been running "
+                    + "(default: ${DEFAULT-VALUE}: the measured run includes the JIT's own CPU).")
+    long warmup;
+
     @Option(names = "--samples", paramLabel = "DIR",
             description = "Samples directory with alerts/{ztf,rubin}, catalogues/, watchlists/ "
                     + "(default: samples/ of the repository).")
@@ -145,6 +151,12 @@ public final class BenchCommand implements Callable<Integer> {
         Machine machine = Machine.now();
         System.out.printf("pipeline bench on %d cores, load average %s%n", machine.cores(), machine.loadAverage());
         Bench bench = new Bench(System.out);
+        if (warmup > 0) {
+            System.out.printf("Warm-up: %d alerts through the same stages, not measured ...%n", warmup);
+            RunResult warm = bench.run(request.warmUp(warmup));
+            System.out.printf("Warm-up %s: %d alerts; now the measured run%n",
+                    warm.complete() ? "complete" : "INCOMPLETE", warm.alertsReplayed());
+        }
         RunResult run = null;
         if (!sweepOnly) {
             run = bench.run(request);
@@ -160,7 +172,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchReport report = new BenchReport(machine, Machine.currentLoad(),
                 "pipeline bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), started,
-                run, points);
+                warmup, run, points);
         Path json = report.write(out);
         System.out.print(SummaryTable.describe(report));
         System.out.println("Written " + json.toAbsolutePath() + (run != null ? ", bench.svg" : "")
@@ -199,6 +211,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (alerts < 1 || p < 1 || b < 1 || i < 1 || t < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--alerts, --partitions, --brokers, --instances and --threads must be at least 1");
+        }
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0 (none) or more alerts, got "
+                    + warmup);
         }
         Path dir = samples != null ? samples
                 : Path.of(System.getProperty("pipeline.home", ".")).resolve("samples");

@@ -45,6 +45,16 @@ public record BenchRequest(Path samples, long alerts, List<String> surveys, Repl
         }
     }
 
+    /**
+     * A warm-up before this request: {@code count} alerts at full speed through the same stages on fresh topics
+     * (fresh buffers in process), without the references or the rebalance timing, so that the measured run meets
+     * code the JIT has already compiled, as a pipeline that has run for a while does.
+     */
+    public BenchRequest warmUp(long count) {
+        return new BenchRequest(samples, count, surveys, ReplaySchedule.fullSpeed(), partitions, pipelineFile,
+                buffers, runnable, stages, instances, threads, timeout, false, false, out);
+    }
+
     /** The same request with another partition count, references and rebalance timing. */
     public BenchRequest with(int partitions, boolean references, boolean rebalance) {
         return new BenchRequest(samples, alerts, surveys, schedule, partitions, pipelineFile, buffers, runnable,

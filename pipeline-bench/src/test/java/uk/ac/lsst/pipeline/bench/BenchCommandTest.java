@@ -3,6 +3,7 @@ package uk.ac.lsst.pipeline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,36 @@ class BenchCommandTest {
         assertThat(Files.readString(out.resolve("bench.svg"))).startsWith("<svg").contains("crossmatch-service");
         assertThat(text).contains("watch-list trigger latency", "filter output latency", "whole pipeline:",
                 "thumbnail-service");
+    }
+
+    @Test
+    void shouldWarmUpOnItsOwnTopicsAndMeasureOnlyTheRunAfter() throws Exception {
+        BenchCli bench = BenchCli.run("--alerts", "30", "--warmup", "20", "--survey", "ztf", "--stages",
+                "watchlist-service", "--no-references", "--samples", BenchCli.SAMPLES.toString(), "--out",
+                out.toString());
+        String text = bench.printed();
+        assertThat(bench.exitCode()).as(text).isZero();
+        assertThat(text).contains("Warm-up: 20 alerts through the same stages, not measured",
+                "Warm-up complete: 20 alerts; now the measured run",
+                "Warm-up: 20 alerts through the same stages in this JVM before the measured run");
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
+        assertThat(report.get("warmupAlerts").asLong()).isEqualTo(20);
+        JsonNode run = report.get("run");
+        assertThat(run.get("complete").asBoolean()).isTrue();
+        assertThat(run.get("alertsReplayed").asLong()).isEqualTo(30);
+        assertThat(run.get("alertsIngested").asLong()).as("the warm-up's alerts are not in the run's topics")
+                .isEqualTo(30);
+        for (JsonNode stage : run.get("stages")) {
+            assertThat(stage.get("alertsIn").asLong()).as(stage.get("stage").asText()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void shouldRefuseANegativeWarmUp() {
+        BenchCli bench = BenchCli.run("--warmup", "-1");
+        assertThat(bench.exitCode()).isEqualTo(2);
+        assertThat(bench.errors()).contains("--warmup must be 0 (none) or more alerts, got -1");
     }
 
     @Test

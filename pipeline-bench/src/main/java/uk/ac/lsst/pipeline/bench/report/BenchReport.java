@@ -15,10 +15,12 @@ import java.util.List;
  * @param loadAtEnd     the load average when the bench finished
  * @param command       the command line
  * @param startedAt     ISO-8601 UTC
+ * @param warmupAlerts  alerts run through the same stages in the same JVM before the measured run (0: none)
  * @param run           the main run, or null
  * @param sweep         the partition sweep
  */
-public record BenchReport(Machine machine, String loadAtEnd, String command, String startedAt, RunResult run,
+public record BenchReport(Machine machine, String loadAtEnd, String command, String startedAt, long warmupAlerts,
+                          RunResult run,
                           List<SweepPoint> sweep) {
 
     public Path write(Path dir) throws IOException {

@@ -17,6 +17,10 @@ public final class SummaryTable {
         Machine m = report.machine();
         b.append(f("Machine: %d cores, load average %s at start, %s at end; %s%n", m.cores(), m.loadAverage(),
                 report.loadAtEnd(), m.java()));
+        if (report.warmupAlerts() > 0) {
+            b.append(f("Warm-up: %d alerts through the same stages in this JVM before the measured run%n",
+                    report.warmupAlerts()));
+        }
         if (report.run() != null) {
             b.append(run(report.run()));
         }
