@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
+import nom.tam.fits.NullDataHDU;
 import nom.tam.fits.ImageHDU;
 import nom.tam.fits.header.Standard;
+import nom.tam.util.FitsOutputStream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.ac.lsst.pipeline.alert.Alert;
 import uk.ac.lsst.pipeline.alert.CutoutKind;
@@ -59,6 +67,82 @@ class CutoutDecoderTest {
                 assertThat(Float.floatToIntBits(pixels.at(x, y))).isEqualTo(Float.floatToIntBits(reference[y][x]));
             }
         }
+    }
+
+    static Stream<Named<Object>> everyBitpix() {
+        Random random = new Random(18);
+        int w = 7;
+        int h = 5;
+        byte[][] b = new byte[h][w];
+        short[][] s = new short[h][w];
+        int[][] i = new int[h][w];
+        long[][] l = new long[h][w];
+        float[][] f = new float[h][w];
+        double[][] d = new double[h][w];
+        for (int y = 0; y < h; y++) {
+            random.nextBytes(b[y]);
+            for (int x = 0; x < w; x++) {
+                s[y][x] = (short) random.nextInt();
+                i[y][x] = random.nextInt(1 << 24) - (1 << 23);
+                l[y][x] = random.nextInt(1 << 24) - (1 << 23);
+                f[y][x] = (float) random.nextGaussian() * 1e3f;
+                d[y][x] = random.nextGaussian() * 1e3;
+            }
+        }
+        return Stream.of(Named.of("BITPIX 8", b), Named.of("BITPIX 16", s), Named.of("BITPIX 32", i),
+                Named.of("BITPIX 64", l), Named.of("BITPIX -32", f), Named.of("BITPIX -64", d));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyBitpix")
+    void shouldReadEveryBitpixAsNomTamFitsReadsIt(Object rows) throws Exception {
+        byte[] fits = TestFits.image(rows, header -> header.addValue(Standard.BSCALE, 0.5));
+
+        Pixels pixels = image(decoder.decode(fits));
+
+        ImageHDU reference = primary(new ByteArrayInputStream(fits));
+        assertThat(pixels.width()).isEqualTo(7);
+        assertThat(pixels.height()).isEqualTo(5);
+        for (int y = 0; y < 5; y++) {
+            for (int x = 0; x < 7; x++) {
+                double raw = ((Number) java.lang.reflect.Array.get(java.lang.reflect.Array.get(reference.getKernel(),
+                        y), x)).doubleValue();
+                double expected = rows instanceof byte[][] ? 0.5 * ((int) raw & 0xff) : 0.5 * raw;
+                assertThat(pixels.at(x, y)).as("(%d, %d)", x, y).isEqualTo((float) expected);
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheImageExtensionAfterLongHeadersAndAnAuxiliaryPlane() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Fits fits = new Fits()) {
+            BasicHDU<?> empty = new NullDataHDU();
+            for (int card = 0; card < 120; card++) {
+                empty.getHeader().insertHistory("provenance line " + card + " NAXIS1 = 999 END");
+            }
+            fits.addHDU(empty);
+            BasicHDU<?> variance = Fits.makeHDU(TestFits.filled(4, 3, 9f));
+            variance.getHeader().addValue(Standard.EXTNAME, "VARIANCE");
+            fits.addHDU(variance);
+            BasicHDU<?> image = Fits.makeHDU(TestFits.filled(6, 2, 2.5f));
+            image.getHeader().addValue(Standard.EXTNAME, "IMAGE");
+            image.getHeader().addValue("BUNIT", "nJy", "flux density");
+            for (int card = 0; card < 80; card++) {
+                image.getHeader().addValue("WCSKEY" + card, card * 0.25, "a card the reader passes over");
+            }
+            fits.addHDU(image);
+            try (FitsOutputStream out = new FitsOutputStream(bytes)) {
+                fits.write(out);
+            }
+        }
+
+        Pixels pixels = image(decoder.decode(bytes.toByteArray()));
+
+        assertThat(pixels.width()).isEqualTo(6);
+        assertThat(pixels.height()).isEqualTo(2);
+        assertThat(pixels.unit()).isEqualTo("nJy");
+        assertThat(pixels.at(5, 1)).isEqualTo(2.5f);
     }
 
     @Test
