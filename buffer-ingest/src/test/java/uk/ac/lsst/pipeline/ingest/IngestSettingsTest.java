@@ -50,7 +50,8 @@ class IngestSettingsTest {
         assertThat(s.stage().input().clientProperties().get("sasl.jaas.config").toString())
                 .contains("ScramLoginModule").contains("username=\"lsst-uk\"").contains("password=\"s3cret\\\"quote\"");
         assertThat(s.stage().input().toString()).doesNotContain("s3cret");
-        assertThat(s.stage().streamsOverrides()).containsEntry("commit.interval.ms", "250");
+        assertThat(s.stage().streamsOverrides()).containsEntry("commit.interval.ms", "250")
+                .containsEntry("producer.batch.size", "262144").containsEntry("producer.linger.ms", "0");
         assertThat(s.writes()).containsExactly(new TopicUse("alerts", "alerts", 32),
                 new TopicUse("compact", "alerts-compact", 0), new TopicUse("dead-letters", "ingest-dead-letters", 0));
         assertThat(s.reads()).extracting(TopicUse::name).containsExactly("alerts-simulated", "lsst-alerts");

@@ -20,8 +20,7 @@ import java.util.List;
  * @param sweep         the partition sweep
  */
 public record BenchReport(Machine machine, String loadAtEnd, String command, String startedAt, long warmupAlerts,
-                          RunResult run,
-                          List<SweepPoint> sweep) {
+                          RunResult run, List<SweepPoint> sweep) {
 
     public Path write(Path dir) throws IOException {
         Files.createDirectories(dir);

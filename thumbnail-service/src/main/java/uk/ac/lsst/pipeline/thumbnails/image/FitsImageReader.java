@@ -23,7 +23,6 @@ import nom.tam.util.FitsInputStream;
 final class FitsImageReader {
     private static final Set<String> AUXILIARY = Set.of("UNCERT", "VARIANCE", "MASK", "PSFIMAGE", "PSF");
     private static final int MAX_HDUS = 16;
-    private static final int BLOCK = 2880;
     /**
      * Pixel values at least this large in magnitude are no measurement but a fill value: off-chip pixels of some
      * ZTF templates hold -3.4028235e38 (-FLT_MAX). They are read as NaN (blank).
@@ -49,24 +48,19 @@ final class FitsImageReader {
      */
     void read(byte[] fits, int length, Pixels out) throws CutoutException {
         boolean found = false;
-        long offset = 0;
-        try {
-            for (int hdu = 0; hdu < MAX_HDUS && offset < length; hdu++) {
-                FitsInputStream in = hduStream(fits, (int) offset, length);
+        try (FitsInputStream in = new FitsInputStream(new ByteArrayInputStream(fits, 0, length))) {
+            for (int hdu = 0; hdu < MAX_HDUS; hdu++) {
                 Header header = readHeader(in, hdu, length);
                 if (header == null) {
                     break;
                 }
-                long dataOffset = offset + header.getOriginalSize();
-                long size = dataBytes(header, hdu);
                 if (!found && isImage(header, hdu)) {
-                    readImage(header, in, hdu, out);
+                    long bytes = readImage(header, in, hdu, out);
+                    skipPadding(in, bytes);
                     found = true;
-                } else if (size > length - dataOffset) {
-                    throw corrupt("HDU " + hdu + " is truncated: its data needs " + size + " bytes, "
-                            + Math.max(0, length - dataOffset) + " remain");
+                } else {
+                    skipData(header, in, hdu);
                 }
-                offset = dataOffset + size + padding(size);
             }
         } catch (IOException | RuntimeException e) {
             throw corrupt("FITS of " + length + " bytes cannot be read: " + e, e);
@@ -75,20 +69,6 @@ final class FitsImageReader {
             throw new CutoutException(CutoutException.Reason.UNSUPPORTED,
                     "FITS of " + length + " bytes holds no 2-d image HDU");
         }
-    }
-
-    /**
-     * A stream over the HDU that starts at {@code offset}: HDUs are found by their sizes, never by reading through
-     * the data of those not shown (nom-tam's stream checksums every byte it passes, and its default buffer is
-     * eight blocks), so each HDU gets its own stream with a buffer of one block.
-     */
-    private static FitsInputStream hduStream(byte[] fits, int offset, int length) {
-        return new FitsInputStream(new ByteArrayInputStream(fits, offset, length - offset), BLOCK);
-    }
-
-    /** The padding after {@code dataBytes} of data to the next 2880-byte block. */
-    private static long padding(long dataBytes) {
-        return (BLOCK - dataBytes % BLOCK) % BLOCK;
     }
 
     private static Header readHeader(FitsInputStream in, int hdu, int length) throws CutoutException {
@@ -116,6 +96,27 @@ final class FitsImageReader {
         String name = trim(header.getStringValue(Standard.EXTNAME));
         boolean image = hdu == 0 || "IMAGE".equals(extension);
         return image && (name == null || !AUXILIARY.contains(name.toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * Skips the data of an HDU that is not shown, after checking that all of it is present: every HDU is walked,
+     * so a file cut anywhere before the end of its last HDU's data is CORRUPT. Only the padding of the last HDU
+     * may be short (many writers omit it, and no reader needs it).
+     */
+    private static void skipData(Header header, FitsInputStream in, int hdu) throws CutoutException, IOException {
+        long size = dataBytes(header, hdu);
+        if (size > in.available()) {
+            throw corrupt("HDU " + hdu + " is truncated: its data needs " + size + " bytes, " + in.available()
+                    + " remain");
+        }
+        in.skipAllBytes(size);
+        skipPadding(in, size);
+    }
+
+    /** Skips the padding after {@code dataBytes} of data to the next 2880-byte block, as far as it is present. */
+    private static void skipPadding(FitsInputStream in, long dataBytes) throws IOException {
+        long padding = (2880 - dataBytes % 2880) % 2880;
+        in.skipAllBytes(Math.min(padding, in.available()));
     }
 
     /** The data size of an HDU without padding: |BITPIX|/8 * GCOUNT * (PCOUNT + NAXIS1 * ... * NAXISn). */
@@ -146,8 +147,8 @@ final class FitsImageReader {
         }
     }
 
-    /** Reads the image into {@code out}. */
-    private void readImage(Header header, FitsInputStream in, int hdu, Pixels out)
+    /** Reads the image into {@code out}; returns the data bytes read. */
+    private long readImage(Header header, FitsInputStream in, int hdu, Pixels out)
             throws CutoutException, IOException {
         int bitpix = header.getIntValue(Standard.BITPIX, 0);
         int naxis = header.getIntValue(Standard.NAXIS, 0);
@@ -191,6 +192,7 @@ final class FitsImageReader {
             default -> readLongs(in, data, count, scale, zero, hasBlank, blank);
         }
         blankFillValues(data, count);
+        return needed;
     }
 
     /** Values of magnitude {@link #FILL_LIMIT} or more are fill values (ZTF templates use -FLT_MAX): NaN. */
