@@ -58,22 +58,42 @@ import uk.ac.lsst.pipeline.watchlist.WatchlistStage;
  * read every alert the topics are read back and every output record is timed from its alert's upstream append
  * (record timestamps of log-append-time topics and the headers buffer-ingest adds; only this machine's clock).
  * Optionally Kafka's own tools and MirrorMaker 2 then run on the same buffers ({@link ReferenceRuns}). Progress goes
- * to {@code out} once a second. Not thread-safe.
+ * to {@code out} once a second.
+ *
+ * <p>A run's working directory (prepared alerts, state stores, thumbnails: thousands of files) is deleted when the
+ * bench is closed, not when the run ends, so that a later run in the same bench (the measured run after a warm-up,
+ * the points of a sweep) does not pay for those deletions: on ext4 without a journal, as on the machine the README's
+ * figures come from, each new file skips every inode freed in the last minutes, and the thumbnailer creates three
+ * files per alert. Not thread-safe.
  */
-public final class Bench {
+public final class Bench implements AutoCloseable {
     private static final long POLL_MS = 50;
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
     private final PrintStream out;
+    /** Working directories of finished runs, deleted by {@link #close}. */
+    private final List<Path> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Bench(PrintStream out) {
         this.out = out;
     }
 
+    /** The working directories of the runs so far, still on disk until {@link #close}. */
+    public List<Path> workDirectories() {
+        return List.copyOf(finished);
+    }
+
+    /** Deletes the working directories of the runs so far. */
+    @Override
+    public void close() {
+        finished.forEach(Bench::deleteQuietly);
+        finished.clear();
+    }
+
     /**
-     * Runs once and returns what was measured; stages are gone, and buffers released, when it returns. If the JVM
-     * is stopped meanwhile (Ctrl-C), a shutdown hook closes the stages, releases the buffers and deletes the run's
-     * working directory (the prepared alerts, state directories and thumbnails).
+     * Runs once and returns what was measured; stages are gone, and buffers released, when it returns; the run's
+     * working directory stays until {@link #close}. If the JVM is stopped meanwhile (Ctrl-C), a shutdown hook closes
+     * the stages, releases the buffers and deletes the working directories of this run and the runs before it.
      */
     public RunResult run(BenchRequest request) throws Exception {
         Map<String, Path> sources = SampleAlerts.sources(request.samples().resolve("alerts"), request.surveys());
@@ -97,6 +117,7 @@ public final class Bench {
                 }
                 buffers.close();
                 deleteQuietly(work);
+                close();
             }, "bench-exit");
             Runtime.getRuntime().addShutdownHook(onExit);
             try {
@@ -106,7 +127,7 @@ public final class Bench {
                 removeShutdownHook(onExit);
             }
         } finally {
-            deleteQuietly(work);
+            finished.add(work);
         }
     }
 

@@ -150,7 +150,12 @@ public final class BenchCommand implements Callable<Integer> {
         String started = Instant.now().toString();
         Machine machine = Machine.now();
         System.out.printf("pipeline bench on %d cores, load average %s%n", machine.cores(), machine.loadAverage());
-        Bench bench = new Bench(System.out);
+        try (Bench bench = new Bench(System.out)) {
+            return run(bench, request, started, machine);
+        }
+    }
+
+    private int run(Bench bench, BenchRequest request, String started, Machine machine) throws Exception {
         if (warmup > 0) {
             System.out.printf("Warm-up: %d alerts through the same stages, not measured ...%n", warmup);
             RunResult warm = bench.run(request.warmUp(warmup));

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class BenchCommandTest {
     @TempDir
@@ -73,6 +77,22 @@ class BenchCommandTest {
         for (JsonNode stage : run.get("stages")) {
             assertThat(stage.get("alertsIn").asLong()).as(stage.get("stage").asText()).isEqualTo(30);
         }
+    }
+
+    @Test
+    void shouldKeepEveryRunsWorkingDirectoryUntilTheBenchIsClosed() throws Exception {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--alerts", "5", "--survey", "ztf", "--stages", "watchlist-service",
+                "--no-references", "--samples", BenchCli.SAMPLES.toString(), "--out", out.toString());
+        List<Path> dirs;
+        try (Bench bench = new Bench(new PrintStream(OutputStream.nullOutputStream()))) {
+            assertThat(bench.run(command.request()).complete()).isTrue();
+            assertThat(bench.run(command.request()).complete()).isTrue();
+            dirs = bench.workDirectories();
+            assertThat(dirs).hasSize(2).doesNotHaveDuplicates()
+                    .allSatisfy(dir -> assertThat(dir.resolve("alerts")).isDirectory());
+        }
+        assertThat(dirs).allSatisfy(dir -> assertThat(dir).doesNotExist());
     }
 
     @Test
