@@ -96,6 +96,34 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldCompareBufferIngestWithMirrorMaker2OnMedianTrialsOfTheSameBacklog() throws Exception {
+        BenchCli bench = BenchCli.run("--alerts", "20", "--survey", "ztf", "--stages", "buffer-ingest",
+                "--partitions", "2", "--threads", "1", "--samples", BenchCli.SAMPLES.toString(), "--out",
+                out.toString());
+        String text = bench.printed();
+        assertThat(bench.exitCode()).as(text).isZero();
+        JsonNode refs = BenchCli.report(out).get("references");
+        List<Double> mm2 = new ObjectMapper().convertValue(refs.get("mirrorMaker2Trials"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<Double>>() { });
+        List<Double> ingest = new ObjectMapper().convertValue(refs.get("ingestBacklogTrials"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<Double>>() { });
+        assertThat(mm2).hasSize(ReferenceRuns.MIRROR_TRIALS).allSatisfy(r -> assertThat(r).isPositive());
+        assertThat(ingest).hasSize(ReferenceRuns.MIRROR_TRIALS).allSatisfy(r -> assertThat(r).isPositive());
+        assertThat(refs.get("mirrorMaker2PerSecond").asDouble()).isEqualTo(mm2.stream().sorted().toList().get(1));
+        assertThat(refs.get("ingestBacklogPerSecond").asDouble()).isEqualTo(ingest.stream().sorted().toList().get(1));
+        assertThat(refs.get("ingestVsMirrorMaker2").asDouble()).isCloseTo(
+                refs.get("ingestBacklogPerSecond").asDouble() / refs.get("mirrorMaker2PerSecond").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(text).contains("trial 3 ...", "median trials of [");
+    }
+
+    @Test
+    void shouldTakeTheMedianTrialWhole() {
+        assertThat(ReferenceRuns.median(List.of(new double[] {900, 1, 7}, new double[] {500, 2, 8},
+                new double[] {700, 3, 9}))).containsExactly(700, 3, 9);
+    }
+
+    @Test
     void shouldRefuseANegativeWarmUp() {
         BenchCli bench = BenchCli.run("--warmup", "-1");
         assertThat(bench.exitCode()).isEqualTo(2);

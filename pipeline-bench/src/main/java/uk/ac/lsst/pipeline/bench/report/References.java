@@ -1,5 +1,7 @@
 package uk.ac.lsst.pipeline.bench.report;
 
+import java.util.List;
+
 /**
  * Kafka's own tools and MirrorMaker 2 on the same buffers, with the same record sizes and partitions.
  *
@@ -11,7 +13,7 @@ package uk.ac.lsst.pipeline.bench.report;
  * @param consumerMbPerSecond         idem, MB/s
  * @param produceThenConsumePerSecond records / (records / producer rate + records / consumer rate)
  * @param mirrorMaker2PerSecond       MirrorMaker 2 mirroring the run's upstream alerts from a backlog, records/s
- *                                    between its first and last append on the target
+ *                                    between its first and last append on the target (median trial)
  * @param mirrorMaker2MbPerSecond     idem, MB/s
  * @param mirrorMaker2WallSeconds     from starting MirrorMaker 2 to the last record mirrored
  * @param ingestBacklogPerSecond      buffer-ingest (a second instance, fresh group and topic) over the same backlog,
@@ -21,11 +23,16 @@ package uk.ac.lsst.pipeline.bench.report;
  * @param pipelineVsProduceThenConsume the run's whole-pipeline alerts/s over {@code produceThenConsumePerSecond}
  * @param producerOutput              the producer tool's final line
  * @param consumerOutput              the consumer tool's result line
+ * @param mirrorMaker2Trials          MirrorMaker 2's records/s in each trial, in the order run; the median one is
+ *                                    {@code mirrorMaker2PerSecond}
+ * @param ingestBacklogTrials         buffer-ingest's records/s in each trial, in the order run; the median one is
+ *                                    {@code ingestBacklogPerSecond}
  */
 public record References(int recordBytes, long records, double producerRecordsPerSecond, double producerMbPerSecond,
                          double consumerRecordsPerSecond, double consumerMbPerSecond,
                          double produceThenConsumePerSecond, double mirrorMaker2PerSecond,
                          double mirrorMaker2MbPerSecond, double mirrorMaker2WallSeconds,
                          double ingestBacklogPerSecond, double ingestBacklogMbPerSecond, double ingestVsMirrorMaker2,
-                         double pipelineVsProduceThenConsume, String producerOutput, String consumerOutput) {
+                         double pipelineVsProduceThenConsume, String producerOutput, String consumerOutput,
+                         List<Double> mirrorMaker2Trials, List<Double> ingestBacklogTrials) {
 }

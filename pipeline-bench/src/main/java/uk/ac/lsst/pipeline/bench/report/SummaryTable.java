@@ -90,8 +90,9 @@ public final class SummaryTable {
                     ref.producerMbPerSecond(), ref.consumerRecordsPerSecond(), ref.consumerMbPerSecond(),
                     ref.produceThenConsumePerSecond()));
             b.append(f("  MirrorMaker 2 %.1f alerts/s (%.1f MB/s); buffer-ingest on the same backlog %.1f alerts/s "
-                    + "(%.1f MB/s)%n", ref.mirrorMaker2PerSecond(), ref.mirrorMaker2MbPerSecond(),
-                    ref.ingestBacklogPerSecond(), ref.ingestBacklogMbPerSecond()));
+                    + "(%.1f MB/s); median trials of %s and %s%n", ref.mirrorMaker2PerSecond(),
+                    ref.mirrorMaker2MbPerSecond(), ref.ingestBacklogPerSecond(), ref.ingestBacklogMbPerSecond(),
+                    trials(ref.mirrorMaker2Trials()), trials(ref.ingestBacklogTrials())));
             b.append(f("  ratios: buffer-ingest / MirrorMaker 2 = %.2f; %s / produce-then-consume = %.2f%n",
                     ref.ingestVsMirrorMaker2(), wholePipeline(r), ref.pipelineVsProduceThenConsume()));
         }
@@ -119,5 +120,10 @@ public final class SummaryTable {
 
     private static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
+    }
+
+    /** Rates of trials, in the order run: {@code [812, 977, 1040]}. */
+    static String trials(java.util.List<Double> rates) {
+        return rates.stream().map(r -> f("%.0f", r)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 }
