@@ -42,7 +42,8 @@ class IngestSettingsTest {
                 Map.entry("START_FROM", "PT6H"),
                 Map.entry("ALERTS_PARTITIONS", "32"),
                 Map.entry("STREAM_THREADS", "4"),
-                Map.entry("KAFKA_COMMIT_INTERVAL_MS", "250")));
+                Map.entry("KAFKA_COMMIT_INTERVAL_MS", "250"),
+                Map.entry("KAFKA_PRODUCER_COMPRESSION_TYPE", "zstd")));
         assertThat(s.upstreamTopics()).containsExactly("alerts-simulated", "lsst-alerts");
         assertThat(s.stage().threads()).isEqualTo(4);
         assertThat(s.stage().input().securityProtocol()).isEqualTo(SecurityProtocol.SASL_SSL);
@@ -51,10 +52,21 @@ class IngestSettingsTest {
                 .contains("ScramLoginModule").contains("username=\"lsst-uk\"").contains("password=\"s3cret\\\"quote\"");
         assertThat(s.stage().input().toString()).doesNotContain("s3cret");
         assertThat(s.stage().streamsOverrides()).containsEntry("commit.interval.ms", "250")
-                .containsEntry("producer.batch.size", "262144").containsEntry("producer.linger.ms", "0");
+                .containsEntry("producer.batch.size", "262144").containsEntry("producer.linger.ms", "0")
+                .containsEntry("producer.compression.type", "zstd");
         assertThat(s.writes()).containsExactly(new TopicUse("alerts", "alerts", 32),
                 new TopicUse("compact", "alerts-compact", 0), new TopicUse("dead-letters", "ingest-dead-letters", 0));
         assertThat(s.reads()).extracting(TopicUse::name).containsExactly("alerts-simulated", "lsst-alerts");
         assertThat(s.alerts().startFrom().spec()).isEqualTo("PT6H");
+    }
+
+    @Test
+    void shouldCompressWithLz4AndBatchWholeAlertsByDefault() {
+        IngestSettings s = new IngestStage().settings(Map.of(
+                "INPUT_BOOTSTRAP_SERVERS", "upstream:9092",
+                "OUTPUT_BOOTSTRAP_SERVERS", "ingest:9092",
+                "UPSTREAM_TOPICS", "lsst-alerts"));
+        assertThat(s.stage().streamsOverrides()).containsEntry("producer.compression.type", "lz4")
+                .containsEntry("producer.batch.size", "262144").containsEntry("producer.linger.ms", "0");
     }
 }
