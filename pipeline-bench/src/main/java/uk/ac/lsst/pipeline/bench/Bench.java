@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,7 +73,7 @@ public final class Bench implements AutoCloseable {
 
     private final PrintStream out;
     /** Working directories of finished runs, deleted by {@link #close}. */
-    private final List<Path> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Path> finished = new CopyOnWriteArrayList<>();
 
     public Bench(PrintStream out) {
         this.out = out;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.admin.Admin;
@@ -65,40 +66,18 @@ final class ReferenceRuns {
         long records = run.alertsReplayed();
         int tasks = request.instances() * request.threads();
         RunNames names = buffers.names();
-        BenchBuffer upstream = buffers.upstream();
         BenchBuffer ingestBuffer = buffers.ingest();
 
         out.printf("References on the same buffers (%s, %d trials of each mirror, alternating):%n",
                 Counts.of(records, "alert"), MIRROR_TRIALS);
-        List<double[]> mm2 = new ArrayList<>();
-        List<double[]> ingestRates = new ArrayList<>();
+        List<Trial> mm2 = new ArrayList<>();
+        List<Trial> ingested = new ArrayList<>();
         for (int trial = 1; trial <= MIRROR_TRIALS; trial++) {
-            RunNames trialNames = trial == 1 ? names : new RunNames(names.prefix() + "t" + trial + "-");
-            out.printf("  MirrorMaker 2 (%s) upstream -> ingest, trial %d ...%n", Counts.of(tasks, "task"), trial);
-            double wall = MirrorMaker2.mirror(upstream, ingestBuffer, trialNames, topics, request.partitions(),
-                    records, tasks, TIMEOUT);
-            double[] rate = rate(ingestBuffer, topics.stream().map(t -> MirrorMaker2.targetTopic(trialNames, t))
-                    .toList());
-            mm2.add(new double[] {rate[0], rate[1], wall});
-            out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s (%.1f s from start)%n", rate[0], rate[1], wall);
-
-            String suffix = trial == 1 ? "" : "-" + trial;
-            String backlogTopic = names.of(BACKLOG_TOPIC + suffix);
-            out.printf("  buffer-ingest from the same backlog into topic %s, trial %d ...%n", backlogTopic, trial);
-            PipelineSpec backlogSpec = BenchPipeline.withBacklogIngest(spec, ingest,
-                    names.of(BACKLOG_APP_ID + suffix), backlogTopic);
-            TopicPlan.compute(backlogSpec, pipeline.vars(), TIMEOUT).apply(pipeline.vars(), TIMEOUT);
-            try (LocalPipeline backlog = BenchPipeline.start(backlogSpec, pipeline.vars(), pipeline.registry(),
-                    work.resolve("backlog-state" + suffix), List.of(ingest + "-backlog"), request.instances(),
-                    request.threads())) {
-                awaitRecords(ingestBuffer, backlogTopic, records);
-            }
-            double[] ingestRate = rate(ingestBuffer, List.of(backlogTopic));
-            ingestRates.add(ingestRate);
-            out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s%n", ingestRate[0], ingestRate[1]);
+            mm2.add(mirrorMaker2(trial, request, buffers, topics, records, tasks));
+            ingested.add(bufferIngest(trial, request, spec, pipeline, buffers, ingest, records, work));
         }
-        double[] mm2Median = median(mm2);
-        double[] ingestMedian = median(ingestRates);
+        Trial mm2Median = median(mm2);
+        Trial ingestMedian = median(ingested);
 
         int size = (int) Math.max(1, run.meanAlertBytes());
         long perfRecords = Math.max(records, MIN_TOOL_RECORDS);
@@ -114,21 +93,62 @@ final class ReferenceRuns {
                 consumed.mbPerSecond());
         double plain = KafkaPerfTools.produceThenConsume(produced.recordsPerSecond(), consumed.recordsPerSecond());
         return new uk.ac.lsst.pipeline.bench.report.References(size, perfRecords, produced.recordsPerSecond(),
-                produced.mbPerSecond(), consumed.recordsPerSecond(), consumed.mbPerSecond(), plain, mm2Median[0],
-                mm2Median[1], mm2Median[2], ingestMedian[0], ingestMedian[1], ingestMedian[0] / mm2Median[0],
+                produced.mbPerSecond(), consumed.recordsPerSecond(), consumed.mbPerSecond(), plain,
+                mm2Median.perSecond(), mm2Median.mbPerSecond(), mm2Median.wallSeconds(), ingestMedian.perSecond(),
+                ingestMedian.mbPerSecond(), ingestMedian.perSecond() / mm2Median.perSecond(),
                 run.pipelineAlertsPerSecond() / plain, produced.line(), consumed.line(),
-                mm2.stream().map(r -> r[0]).toList(), ingestRates.stream().map(r -> r[0]).toList());
+                mm2.stream().map(Trial::perSecond).toList(), ingested.stream().map(Trial::perSecond).toList());
     }
 
-    /** The trial of median rate (its first element), whole: rates, MB/s and wall time belong together. */
-    static double[] median(List<double[]> trials) {
-        List<double[]> sorted = new ArrayList<>(trials);
-        sorted.sort(java.util.Comparator.comparingDouble(t -> t[0]));
+    /** One mirror of the backlog: records/s and MB/s between first and last append, seconds from its start. */
+    record Trial(double perSecond, double mbPerSecond, double wallSeconds) {
+    }
+
+    /** MirrorMaker 2 into topics of their own; the first trial has the run's names, the others {@code t<n>-} too. */
+    private Trial mirrorMaker2(int trial, BenchRequest request, BenchBuffers buffers, List<String> topics,
+                               long records, int tasks) throws Exception {
+        RunNames names = trial == 1 ? buffers.names() : new RunNames(buffers.names().prefix() + "t" + trial + "-");
+        out.printf("  MirrorMaker 2 (%s) upstream -> ingest, trial %d ...%n", Counts.of(tasks, "task"), trial);
+        double wall = MirrorMaker2.mirror(buffers.upstream(), buffers.ingest(), names, topics, request.partitions(),
+                records, tasks, TIMEOUT);
+        Trial t = rate(buffers.ingest(), topics.stream().map(topic -> MirrorMaker2.targetTopic(names, topic)).toList(),
+                wall);
+        out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s (%.1f s from start)%n", t.perSecond(),
+                t.mbPerSecond(), wall);
+        return t;
+    }
+
+    /** A second buffer-ingest with a fresh group into a fresh topic ({@code alerts-backlog}, then {@code -2}, ...). */
+    private Trial bufferIngest(int trial, BenchRequest request, PipelineSpec spec, Bench.RunPipeline pipeline,
+                               BenchBuffers buffers, String ingest, long records, Path work) throws Exception {
+        String suffix = trial == 1 ? "" : "-" + trial;
+        RunNames names = buffers.names();
+        String backlogTopic = names.of(BACKLOG_TOPIC + suffix);
+        out.printf("  buffer-ingest from the same backlog into topic %s, trial %d ...%n", backlogTopic, trial);
+        PipelineSpec backlogSpec = BenchPipeline.withBacklogIngest(spec, ingest, names.of(BACKLOG_APP_ID + suffix),
+                backlogTopic);
+        TopicPlan.compute(backlogSpec, pipeline.vars(), TIMEOUT).apply(pipeline.vars(), TIMEOUT);
+        long started = System.nanoTime();
+        try (LocalPipeline backlog = BenchPipeline.start(backlogSpec, pipeline.vars(), pipeline.registry(),
+                work.resolve("backlog-state" + suffix), List.of(ingest + "-backlog"), request.instances(),
+                request.threads())) {
+            awaitRecords(buffers.ingest(), backlogTopic, records);
+        }
+        Trial t = rate(buffers.ingest(), List.of(backlogTopic), (System.nanoTime() - started) / 1e9);
+        out.printf(Locale.ROOT, "    %.0f alerts/s, %.1f MB/s (%.1f s from start)%n", t.perSecond(),
+                t.mbPerSecond(), t.wallSeconds());
+        return t;
+    }
+
+    /** The trial of median rate, whole: its rate, MB/s and wall time belong together. */
+    static Trial median(List<Trial> trials) {
+        List<Trial> sorted = new ArrayList<>(trials);
+        sorted.sort(Comparator.comparingDouble(Trial::perSecond));
         return sorted.get((sorted.size() - 1) / 2);
     }
 
     /** Records per second and MB/s of {@code topics}, between their first and last append. */
-    private static double[] rate(BenchBuffer buffer, List<String> topics) {
+    private static Trial rate(BenchBuffer buffer, List<String> topics, double wallSeconds) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long count = 0;
@@ -144,7 +164,7 @@ final class ReferenceRuns {
             bytes += r.totalBytes();
         }
         double seconds = Math.max(1, last - first) / 1000.0;
-        return new double[] {count / seconds, bytes / seconds / 1e6};
+        return new Trial(count / seconds, bytes / seconds / 1e6, wallSeconds);
     }
 
     private static void awaitRecords(BenchBuffer buffer, String topic, long records) throws InterruptedException {

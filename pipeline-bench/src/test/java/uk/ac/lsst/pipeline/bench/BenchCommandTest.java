@@ -1,6 +1,7 @@
 package uk.ac.lsst.pipeline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,24 +105,28 @@ class BenchCommandTest {
         String text = bench.printed();
         assertThat(bench.exitCode()).as(text).isZero();
         JsonNode refs = BenchCli.report(out).get("references");
-        List<Double> mm2 = new ObjectMapper().convertValue(refs.get("mirrorMaker2Trials"),
-                new com.fasterxml.jackson.core.type.TypeReference<List<Double>>() { });
-        List<Double> ingest = new ObjectMapper().convertValue(refs.get("ingestBacklogTrials"),
-                new com.fasterxml.jackson.core.type.TypeReference<List<Double>>() { });
+        List<Double> mm2 = rates(refs.get("mirrorMaker2Trials"));
+        List<Double> ingest = rates(refs.get("ingestBacklogTrials"));
         assertThat(mm2).hasSize(ReferenceRuns.MIRROR_TRIALS).allSatisfy(r -> assertThat(r).isPositive());
         assertThat(ingest).hasSize(ReferenceRuns.MIRROR_TRIALS).allSatisfy(r -> assertThat(r).isPositive());
         assertThat(refs.get("mirrorMaker2PerSecond").asDouble()).isEqualTo(mm2.stream().sorted().toList().get(1));
         assertThat(refs.get("ingestBacklogPerSecond").asDouble()).isEqualTo(ingest.stream().sorted().toList().get(1));
         assertThat(refs.get("ingestVsMirrorMaker2").asDouble()).isCloseTo(
                 refs.get("ingestBacklogPerSecond").asDouble() / refs.get("mirrorMaker2PerSecond").asDouble(),
-                org.assertj.core.data.Offset.offset(1e-9));
+                within(1e-9));
         assertThat(text).contains("trial 3 ...", "median trials of [");
+    }
+
+    private static List<Double> rates(JsonNode array) {
+        List<Double> rates = new ArrayList<>();
+        array.forEach(r -> rates.add(r.asDouble()));
+        return rates;
     }
 
     @Test
     void shouldTakeTheMedianTrialWhole() {
-        assertThat(ReferenceRuns.median(List.of(new double[] {900, 1, 7}, new double[] {500, 2, 8},
-                new double[] {700, 3, 9}))).containsExactly(700, 3, 9);
+        assertThat(ReferenceRuns.median(List.of(new ReferenceRuns.Trial(900, 1, 7), new ReferenceRuns.Trial(500, 2, 8),
+                new ReferenceRuns.Trial(700, 3, 9)))).isEqualTo(new ReferenceRuns.Trial(700, 3, 9));
     }
 
     @Test

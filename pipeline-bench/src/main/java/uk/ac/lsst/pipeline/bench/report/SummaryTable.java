@@ -3,6 +3,7 @@ package uk.ac.lsst.pipeline.bench.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The human-readable summary of a bench: plain text tables. Stateless. */
 public final class SummaryTable {
@@ -123,7 +124,7 @@ public final class SummaryTable {
     }
 
     /** Rates of trials, in the order run: {@code [812, 977, 1040]}. */
-    static String trials(java.util.List<Double> rates) {
-        return rates.stream().map(r -> f("%.0f", r)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    static String trials(List<Double> rates) {
+        return rates.stream().map(r -> f("%.0f", r)).collect(Collectors.joining(", ", "[", "]"));
     }
 }
